@@ -3,7 +3,7 @@ import type { Exchange } from '../client/exchange.ts'
 // The one report model every writer renders (console, JSON, JUnit, HTML, Markdown).
 
 export type Level = 'MUST' | 'SHOULD' | 'MAY'
-export type Dialect = 'rfc' | 'entra'
+export type Dialect = 'rfc' | 'entra' | 'entra-flag'
 
 /** What proves a failure: the exchanges, and where known the pointer, expected and actual values. */
 export interface Evidence {

@@ -1,0 +1,99 @@
+import path from 'node:path'
+import type { Reporter, TestModule, TestCase } from 'vitest/node'
+import type { CheckResult, Evidence } from '../src/report/model.ts'
+import type { CheckMeta, Observation } from '../src/run-config.ts'
+
+// The only code that reads vitest's task objects: test modules → CheckResults.
+// Schema observations recorded on every check become the schema.* results.
+
+export class ReportCollector implements Reporter {
+  #checks: CheckResult[] = []
+  #moduleErrors: string[] = []
+  #runReason: string | undefined
+
+  onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown>, reason: string): void {
+    this.#runReason = reason
+    const observations: Observation[] = []
+    for (const module of testModules) {
+      const area = path.basename(module.moduleId).replace(/\.suite\.[jt]s$/, '')
+      for (const error of module.errors()) this.#moduleErrors.push(`${area}: ${error.message}`)
+      for (const test of module.children.allTests()) {
+        const check = test.meta().check
+        if (!check) continue
+        const result = toCheckResult(test, check, area)
+        if (result) this.#checks.push(result)
+        observations.push(...(test.meta().observations ?? []))
+      }
+    }
+    for (const e of unhandledErrors) this.#moduleErrors.push(String((e as Error)?.message ?? e))
+    this.#checks.push(...schemaResults(observations))
+  }
+
+  get checks(): readonly CheckResult[] {
+    return this.#checks
+  }
+
+  /** Errors that are scim-conform's own (a suite failed to load, an unhandled rejection): a bug, never a verdict. */
+  get internalErrors(): readonly string[] {
+    return this.#moduleErrors
+  }
+
+  get interrupted(): boolean {
+    return this.#runReason === 'interrupted'
+  }
+}
+
+function toCheckResult(test: TestCase, check: CheckMeta, area: string): CheckResult | undefined {
+  const result = test.result()
+  const base = { id: check.id, area, level: check.level, verifies: check.verifies, durationMs: Math.round(test.diagnostic()?.duration ?? 0) }
+  switch (result.state) {
+    case 'passed':
+      return { ...base, status: 'pass' }
+    case 'skipped':
+      return { ...base, status: 'skip', reason: result.note ?? 'skipped' }
+    case 'failed': {
+      const error = result.errors?.[0] as { message?: string; name?: string; evidence?: Partial<Evidence> } | undefined
+      const evidence: Evidence = { exchanges: [], ...(error?.evidence ?? {}) }
+      const message = firstLine(error?.message ?? 'failed')
+      // A failed SHOULD or MAY is a warning and never changes the exit code.
+      return { ...base, status: check.level === 'MUST' ? 'fail' : 'warn', message, evidence }
+    }
+    case 'pending':
+      return { ...base, status: 'skip', reason: 'not run (the run was interrupted or filtered)' }
+  }
+}
+
+/** schema.* results: fail with the first violations if any response broke the rule; pass if responses were judged and none did. */
+function schemaResults(observations: readonly Observation[]): CheckResult[] {
+  const byCheck = new Map<string, { judged: number; failures: Observation[] }>()
+  for (const observation of observations) {
+    const entry = byCheck.get(observation.check) ?? { judged: 0, failures: [] }
+    entry.judged++
+    if (observation.violations.length > 0) entry.failures.push(observation)
+    byCheck.set(observation.check, entry)
+  }
+  return [...byCheck.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([id, entry]): CheckResult => {
+    const level = id === 'schema.content-type-scim' ? 'SHOULD' : 'MUST'
+    const base = { id, area: 'schema', level, verifies: schemaRequirements(id), durationMs: 0 } as const
+    const first = entry.failures[0]
+    if (!first) return { ...base, status: 'pass' }
+    const violation = first.violations[0]!
+    const exchange = first.exchange
+    const count = entry.failures.reduce((n, f) => n + f.violations.length, 0)
+    return {
+      ...base,
+      status: level === 'MUST' ? 'fail' : 'warn',
+      message: `${violation.pointer || '(body)'}: ${violation.message} (${violation.rule}; ${count} violation${count === 1 ? '' : 's'} in ${entry.failures.length} of ${entry.judged} responses)`,
+      evidence: { exchanges: exchange ? [exchange] : [], pointer: violation.pointer, rule: violation.rule, actual: entry.failures.flatMap((f) => f.violations).slice(0, 20) },
+    }
+  })
+}
+
+function schemaRequirements(id: string): string[] {
+  if (id.startsWith('schema.content-type')) return ['rfc7644:3.1:content-type']
+  if (id === 'schema.error') return ['rfc7644:3.12:error-schema']
+  if (id.endsWith('-rules')) return ['rfc7643:3.1:id-assigned', 'rfc7643:3.1:meta', 'rfc7643:3:schemas']
+  return ['rfc7643:2:attribute-types']
+}
+
+const firstLine = (text: string): string => text.split('\n')[0] ?? text

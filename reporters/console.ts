@@ -1,0 +1,31 @@
+import { countByStatus, verdict, type CheckResult, type Report } from '../src/report/model.ts'
+
+// The summary printed at the end of a run: counts per area, each failure with its
+// rule and one-line reason, warnings, the report paths and the seed to replay.
+
+export function consoleSummary(report: Report, reportPaths: readonly string[]): string {
+  const lines: string[] = ['']
+  const areas = [...new Set(report.checks.map((c) => c.area))]
+  for (const area of areas) {
+    const counts = countByStatus(report.checks.filter((c) => c.area === area))
+    lines.push(`  ${area.padEnd(18)} ${counts.pass} passed, ${counts.fail} failed, ${counts.warn} warnings, ${counts.skip} skipped`)
+  }
+  const failures = report.checks.filter((c): c is Extract<CheckResult, { status: 'fail' | 'warn' }> => c.status === 'fail' || c.status === 'warn')
+  if (failures.length > 0) lines.push('')
+  for (const f of failures) {
+    lines.push(`  ${f.status === 'fail' ? 'FAIL' : 'WARN'} ${f.id} [${f.level}; ${f.verifies.join(', ')}]`)
+    lines.push(`       ${f.message}`)
+  }
+  const totals = countByStatus(report.checks)
+  lines.push('')
+  lines.push(`${verdict(report) === 'pass' ? 'PASS' : 'FAIL'}: ${report.checks.length} checks, ${totals.pass} passed, ${totals.fail} failed, ${totals.warn} warnings, ${totals.skip} skipped in ${(report.durationMs / 1000).toFixed(1)}s (profile ${report.profile}, seed ${report.seed})`)
+  lines.push(`coverage: ${report.coverage.covered} of ${report.coverage.observable} observable requirements`)
+  if (report.cleanup.leftover.length > 0) {
+    lines.push(`cleanup: ${report.cleanup.leftover.length} resource(s) could not be deleted: ${report.cleanup.leftover.map((l) => `${l.kind} ${l.id} (${l.reason})`).join('; ')}`)
+  } else {
+    lines.push(`cleanup: all ${report.cleanup.created} resource(s) the run created were deleted`)
+  }
+  if (reportPaths.length > 0) lines.push(`reports: ${reportPaths.join(', ')}`)
+  lines.push(`replay: --seed ${report.seed}`)
+  return lines.join('\n')
+}

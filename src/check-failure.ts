@@ -1,0 +1,32 @@
+import type { Evidence } from './report/model.ts'
+
+/**
+ * A verdict raised inside a check: the target did not do what the rule requires.
+ * Vitest copies own properties across the worker boundary, so `evidence` reaches
+ * the collector as plain data; it is recognised there by `name`, never instanceof.
+ */
+export class CheckFailure extends Error {
+  override readonly name = 'CheckFailure'
+  readonly evidence: Omit<Evidence, 'exchanges'>
+
+  constructor(message: string, evidence: Omit<Evidence, 'exchanges'> = {}) {
+    super(message)
+    this.evidence = evidence
+  }
+}
+
+/** Throws a CheckFailure unless the condition holds. */
+export function ensure(condition: unknown, message: string, evidence: Omit<Evidence, 'exchanges'> = {}): asserts condition {
+  if (!condition) throw new CheckFailure(message, evidence)
+}
+
+export function ensureStatus(response: { readonly status: number; readonly method: string; readonly path: string }, expected: number | readonly number[], why?: string): void {
+  const allowed = typeof expected === 'number' ? [expected] : expected
+  if (!allowed.includes(response.status)) {
+    const expectedText = allowed.join(' or ')
+    throw new CheckFailure(
+      `${response.method} ${response.path} answered ${response.status}, expected ${expectedText}${why ? `: ${why}` : ''}`,
+      { expected: expectedText, actual: response.status },
+    )
+  }
+}

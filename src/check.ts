@@ -1,0 +1,73 @@
+import { test, inject, afterAll } from 'vitest'
+import { createHttp } from './client/http.ts'
+import { ScimClient, type Session } from './client/scim-client.ts'
+import { levelOf, type RequirementId } from './catalogue.ts'
+import type { CheckMeta, RunConfig } from './run-config.ts'
+import { observeResponse } from './observe.ts'
+
+// check(): one conformance check = one vitest test whose name is the check id
+// and whose meta carries the requirement ids it verifies.
+
+export interface CheckContext {
+  /** This check's own client: its exchanges are this check's evidence. */
+  readonly scim: ScimClient
+  readonly run: RunConfig
+  /** Ends the check as skipped with a reason (not applicable to this target or profile). */
+  readonly skip: (reason: string) => never
+  /** A fresh run-unique name: every resource the run creates carries the run prefix. */
+  readonly uniqueName: (label: string) => string
+}
+
+export interface CheckOptions {
+  readonly verifies: readonly RequirementId[]
+}
+
+let session: Session | undefined
+let counter = 0
+
+function workerSession(run: RunConfig): Session {
+  if (!session) {
+    const http = createHttp({ baseUrl: run.baseUrl, token: run.token, headers: run.headers, timeoutMs: run.timeoutMs, connections: run.connectionsPerWorker })
+    session = { http, journalPath: run.journalPath, owned: new Set(), observe: observeResponse }
+    afterAll(async () => {
+      await http.close()
+      session = undefined
+    })
+  }
+  return session
+}
+
+export function check(id: string, options: CheckOptions, body: (context: CheckContext) => Promise<void>): void {
+  const meta: CheckMeta = { id, verifies: options.verifies, level: levelOf(options.verifies) }
+  test(id, { meta: { check: meta } }, async (testContext) => {
+    const run = inject('run')
+    const scim = new ScimClient(workerSession(run))
+    const context: CheckContext = {
+      scim,
+      run,
+      skip: (reason: string): never => {
+        testContext.skip(reason)
+        throw new Error('unreachable: skip() throws')
+      },
+      uniqueName: (label: string) => `${run.prefix}${label}-${process.pid.toString(36)}${(++counter).toString(36)}`,
+    }
+    try {
+      await body(context)
+    } catch (error) {
+      throw withExchanges(error, scim)
+    } finally {
+      testContext.task.meta.observations = scim.observations
+    }
+  })
+}
+
+/** Attaches this check's exchanges to whatever it threw, so the report can show the evidence. */
+function withExchanges(error: unknown, scim: ScimClient): unknown {
+  if (error && typeof error === 'object') {
+    const e = error as { name?: string; evidence?: Record<string, unknown> }
+    if (e.name === 'CheckFailure' || e.name === 'TransportError') {
+      e.evidence = { ...(e.evidence ?? {}), exchanges: scim.exchanges }
+    }
+  }
+  return error
+}

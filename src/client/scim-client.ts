@@ -1,0 +1,93 @@
+import type { Exchange } from './exchange.ts'
+import type { Http, HttpRequest, HttpResponse } from './http.ts'
+import type { Observation } from '../run-config.ts'
+import { appendJournal, endpointOf, type ResourceKind } from '../tracker.ts'
+
+// A check's view of the target. One per check, so concurrent checks never mix
+// their evidence; all share the worker's Http (one connection pool).
+// Safety lives here, in one place: PUT, PATCH and DELETE go only to resources
+// this run created, and every create is journaled the moment it is answered.
+
+export interface Session {
+  readonly http: Http
+  readonly journalPath: string
+  /** `${kind}/${id}` of every resource this worker created (deleted ones stay: deleting twice must be allowed). */
+  readonly owned: Set<string>
+  readonly observe?: (response: HttpResponse, expect: string) => Observation[]
+}
+
+export type Expect = string
+
+export class ScimClient {
+  readonly exchanges: Exchange[] = []
+  readonly observations: Observation[] = []
+  readonly #session: Session
+
+  constructor(session: Session) {
+    this.#session = session
+  }
+
+  /** Any request. `expect` names the response schema the body must match (validated and recorded). */
+  async send(request: HttpRequest & { readonly expect?: Expect }): Promise<HttpResponse> {
+    const response = await this.#session.http.send(request).catch((error: unknown) => {
+      const exchange = (error as { exchange?: Exchange }).exchange
+      if (exchange) this.exchanges.push(exchange)
+      throw error
+    })
+    this.exchanges.push(response.exchange)
+    if (request.expect && this.#session.observe) {
+      for (const observation of this.#session.observe(response, request.expect)) {
+        this.observations.push(observation.violations.length > 0 ? { ...observation, exchange: response.exchange } : observation)
+      }
+    }
+    return response
+  }
+
+  /** POST a new resource; a 2xx answer with an id is journaled at once. */
+  async create(kind: ResourceKind, body: unknown, extra: Partial<HttpRequest> = {}): Promise<HttpResponse> {
+    const response = await this.send({ ...extra, method: 'POST', path: endpointOf(kind), body, expect: kind })
+    const id = (response.json as { id?: unknown } | undefined)?.id
+    if (response.status >= 200 && response.status < 300 && typeof id === 'string' && id !== '') {
+      this.#session.owned.add(`${kind}/${id}`)
+      appendJournal(this.#session.journalPath, { op: 'created', kind, id, at: new Date().toISOString() })
+    }
+    return response
+  }
+
+  get(kind: ResourceKind, id: string, query?: Record<string, string>): Promise<HttpResponse> {
+    return this.send({ method: 'GET', path: `${endpointOf(kind)}/${encodeURIComponent(id)}`, ...(query ? { query } : {}), expect: kind })
+  }
+
+  list(kind: ResourceKind, query: Record<string, string>): Promise<HttpResponse> {
+    return this.send({ method: 'GET', path: endpointOf(kind), query, expect: `ListResponse<${kind}>` })
+  }
+
+  patch(kind: ResourceKind, id: string, body: unknown, extra: Partial<HttpRequest> = {}): Promise<HttpResponse> {
+    this.#ensureOwned(kind, id, 'PATCH')
+    return this.send({ ...extra, method: 'PATCH', path: `${endpointOf(kind)}/${encodeURIComponent(id)}`, body, expect: kind })
+  }
+
+  put(kind: ResourceKind, id: string, body: unknown, extra: Partial<HttpRequest> = {}): Promise<HttpResponse> {
+    this.#ensureOwned(kind, id, 'PUT')
+    return this.send({ ...extra, method: 'PUT', path: `${endpointOf(kind)}/${encodeURIComponent(id)}`, body, expect: kind })
+  }
+
+  async delete(kind: ResourceKind, id: string): Promise<HttpResponse> {
+    this.#ensureOwned(kind, id, 'DELETE')
+    const response = await this.send({ method: 'DELETE', path: `${endpointOf(kind)}/${encodeURIComponent(id)}` })
+    if (response.status === 204 || response.status === 200) {
+      appendJournal(this.#session.journalPath, { op: 'deleted', kind, id, at: new Date().toISOString() })
+    }
+    return response
+  }
+
+  /** True when this run created the resource. */
+  owns(kind: ResourceKind, id: string): boolean {
+    return this.#session.owned.has(`${kind}/${id}`)
+  }
+
+  #ensureOwned(kind: ResourceKind, id: string, method: string): void {
+    // A bug in a check, never a verdict: refuse before anything is sent.
+    if (!this.owns(kind, id)) throw new Error(`scim-conform refused to ${method} ${kind} ${id}: this run did not create it`)
+  }
+}

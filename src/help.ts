@@ -1,0 +1,33 @@
+import { DEFAULTS } from './options.ts'
+
+export const helpText = `scim-conform: SCIM 2.0 conformance for RFC 7643/7644 and Microsoft Entra ID provisioning
+
+Usage:
+  scim-conform --url <base URL> --token <bearer token> [options]   run the checks against a server
+  scim-conform --embedded [options]                                run them against the built-in reference server
+  scim-conform serve --port <p> --token <t>                        start the reference server on 127.0.0.1
+  scim-conform profiles                                            list the built-in profiles
+  scim-conform cleanup --journal <file> [--url <u>] [--token <t>]  delete what an interrupted run left behind
+
+Options:
+  --url <url>            the SCIM base URL, e.g. https://app.example.com/scim/v2 (env SCIM_CONFORM_URL)
+  --token <token>        bearer token (env SCIM_CONFORM_TOKEN; prefer the variable: it stays out of shell history)
+  --embedded             test the embedded reference server on an ephemeral loopback port
+  --profile <name|path>  a built-in profile or a profile JSON file (default ${DEFAULTS.profile})
+  --report-dir <dir>     where reports go (default ${DEFAULTS.reportDir})
+  --only <glob>          run only the checks whose id matches, e.g. 'users.*'
+  --concurrency <n>      requests in flight at most (default ${DEFAULTS.concurrency}; 1 = strictly sequential)
+  --timeout <ms>         per-request timeout (default ${DEFAULTS.timeoutMs})
+  --header "Name: value" an extra request header, repeatable (its value is treated as a secret)
+  --seed <n>             replay the generated cases of an earlier run
+  --runs <n>             generated cases per property check (default ${DEFAULTS.runs})
+  -h, --help             this text
+  -v, --version          the version
+
+Exit codes:
+  0  every required (MUST) check passed; failed SHOULD/MAY checks are warnings
+  1  at least one required check failed
+  2  usage or configuration error (bad flag, missing token, bad profile)
+  3  the target could not be reached, or rejected the credentials, before any check ran
+  4  scim-conform itself failed (a bug: please report it with the output)
+`

@@ -1,0 +1,149 @@
+import { parseArgs } from 'node:util'
+import { UsageError } from './errors.ts'
+
+// Flags and SCIM_CONFORM_* environment variables → one resolved, validated
+// RunOptions. Nothing past this file re-checks options.
+
+export type Target =
+  | { readonly kind: 'url'; readonly baseUrl: string; readonly token: string }
+  /** Start the embedded reference server on an ephemeral loopback port and test it. */
+  | { readonly kind: 'embedded' }
+
+export interface RunOptions {
+  readonly target: Target
+  readonly profile: string
+  readonly reportDir: string
+  /** A glob over check ids ('users.*'), or undefined for all checks. */
+  readonly only?: string
+  readonly concurrency: number
+  readonly timeoutMs: number
+  readonly headers: Readonly<Record<string, string>>
+  readonly seed: number
+  readonly runs: number
+}
+
+export type Command =
+  | { readonly name: 'run'; readonly options: RunOptions }
+  | { readonly name: 'serve'; readonly port: number; readonly token: string }
+  | { readonly name: 'profiles' }
+  | { readonly name: 'cleanup'; readonly journal: string; readonly token: string | undefined }
+  | { readonly name: 'help' }
+  | { readonly name: 'version' }
+
+export const DEFAULTS = { profile: 'entra', reportDir: './scim-conform-report', concurrency: 8, timeoutMs: 30_000, runs: 50 } as const
+
+const runFlags = {
+  url: { type: 'string' },
+  token: { type: 'string' },
+  embedded: { type: 'boolean' },
+  profile: { type: 'string' },
+  'report-dir': { type: 'string' },
+  only: { type: 'string' },
+  concurrency: { type: 'string' },
+  timeout: { type: 'string' },
+  header: { type: 'string', multiple: true },
+  seed: { type: 'string' },
+  runs: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const
+
+export function parseCommand(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): Command {
+  const [first, ...rest] = argv
+  switch (first) {
+    case 'serve': return parseServe(rest)
+    case 'profiles': return { name: 'profiles' }
+    case 'cleanup': return parseCleanup(rest, env)
+    case 'run': return parseRun(rest, env)
+    default: return parseRun(argv, env)
+  }
+}
+
+function parse<T extends Parameters<typeof parseArgs>[0]['options']>(args: readonly string[], options: T) {
+  try {
+    return parseArgs({ args: [...args], options, strict: true, allowPositionals: false })
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message.split('\n')[0]} (see --help)`)
+  }
+}
+
+function parseRun(args: readonly string[], env: Readonly<Record<string, string | undefined>>): Command {
+  const { values } = parse(args, runFlags)
+  if (values.help) return { name: 'help' }
+  if (values.version) return { name: 'version' }
+  const url = values.url ?? env.SCIM_CONFORM_URL
+  const token = values.token ?? env.SCIM_CONFORM_TOKEN
+  let target: Target
+  if (values.embedded) {
+    if (values.url !== undefined) throw new UsageError('--embedded and --url exclude each other: pick one target (see --help)')
+    target = { kind: 'embedded' }
+  } else {
+    if (!url) throw new UsageError('no target: pass --url <base URL> or set SCIM_CONFORM_URL (or --embedded for the built-in server)')
+    if (!token) throw new UsageError('no credentials: pass --token <bearer token> or set SCIM_CONFORM_TOKEN')
+    target = { kind: 'url', baseUrl: parseBaseUrl(url), token }
+  }
+  const options: RunOptions = {
+    target,
+    profile: values.profile ?? env.SCIM_CONFORM_PROFILE ?? DEFAULTS.profile,
+    reportDir: values['report-dir'] ?? DEFAULTS.reportDir,
+    concurrency: positiveInteger('--concurrency', values.concurrency, DEFAULTS.concurrency),
+    timeoutMs: positiveInteger('--timeout', values.timeout, DEFAULTS.timeoutMs),
+    headers: parseHeaders(values.header ?? []),
+    seed: values.seed === undefined ? randomSeed() : integer('--seed', values.seed),
+    runs: positiveInteger('--runs', values.runs, DEFAULTS.runs),
+    ...(values.only === undefined ? {} : { only: values.only }),
+  }
+  return { name: 'run', options }
+}
+
+function parseServe(args: readonly string[]): Command {
+  const { values } = parse(args, { port: { type: 'string' }, token: { type: 'string' } })
+  if (!values.token) throw new UsageError('serve needs --token <t>: the bearer token clients must send')
+  const port = values.port === undefined ? 0 : integer('--port', values.port)
+  if (port < 0 || port > 65535) throw new UsageError(`--port must be 0-65535 (got ${port})`)
+  return { name: 'serve', port, token: values.token }
+}
+
+function parseCleanup(args: readonly string[], env: Readonly<Record<string, string | undefined>>): Command {
+  const { values } = parse(args, { journal: { type: 'string' }, token: { type: 'string' } })
+  if (!values.journal) throw new UsageError('cleanup needs --journal <file> (the journal.jsonl in the report directory of the interrupted run)')
+  return { name: 'cleanup', journal: values.journal, token: values.token ?? env.SCIM_CONFORM_TOKEN }
+}
+
+function parseBaseUrl(text: string): string {
+  let url: URL
+  try {
+    url = new URL(text)
+  } catch {
+    throw new UsageError(`--url is not a URL: ${JSON.stringify(text)} (expected e.g. https://app.example.com/scim/v2)`)
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`--url must be http or https (got ${url.protocol})`)
+  if (url.search || url.hash) throw new UsageError('--url must be the SCIM base URL, without a query or fragment')
+  return url.href.replace(/\/+$/, '')
+}
+
+function parseHeaders(lines: readonly string[]): Record<string, string> {
+  const headers: Record<string, string> = {}
+  for (const line of lines) {
+    const colon = line.indexOf(':')
+    const name = colon > 0 ? line.slice(0, colon).trim() : ''
+    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) throw new UsageError(`--header must be "Name: value" (got ${JSON.stringify(line.split(':')[0])}…)`)
+    if (name.toLowerCase() === 'authorization') throw new UsageError('--header cannot set Authorization: use --token or SCIM_CONFORM_TOKEN')
+    headers[name] = line.slice(colon + 1).trim()
+  }
+  return headers
+}
+
+function integer(flag: string, text: string): number {
+  if (!/^-?\d+$/.test(text)) throw new UsageError(`${flag} must be a whole number (got ${JSON.stringify(text)})`)
+  return Number(text)
+}
+
+function positiveInteger(flag: string, text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback
+  const n = integer(flag, text)
+  if (n < 1) throw new UsageError(`${flag} must be at least 1 (got ${n})`)
+  return n
+}
+
+const randomSeed = (): number => Math.floor(Math.random() * 2 ** 31)
