@@ -1,0 +1,38 @@
+// The optional features of RFC 7644 the reference server can switch on and off.
+// /ServiceProviderConfig (RFC 7643 section 5) reports exactly these values, so a
+// check can be proven both against a server that claims a feature and one that does not.
+
+export interface ServerFeatures {
+  /** RFC 7644 section 3.14: meta.version, ETag header, If-Match / If-None-Match. */
+  readonly etag: boolean
+  /** RFC 7644 section 3.4.2.3: sortBy / sortOrder. */
+  readonly sort: boolean
+  /** RFC 7644 section 3.7. Not implemented yet: when on, /Bulk still answers 501. */
+  readonly bulk: boolean
+  /** RFC 7643 section 5: password may be set by PUT and PATCH. */
+  readonly changePassword: boolean
+  /** RFC 7644 section 3.5.2: PATCH; when off, PATCH answers 501. */
+  readonly patch: boolean
+  /** RFC 7643 section 5 filter.maxResults: default and maximum page size. */
+  readonly filterMaxResults: number
+}
+
+export const DEFAULT_FEATURES: ServerFeatures = {
+  etag: true,
+  sort: true,
+  bulk: false,
+  changePassword: true,
+  patch: true,
+  filterMaxResults: 200,
+}
+
+export function resolveFeatures(partial: Partial<ServerFeatures> = {}): ServerFeatures {
+  const features = { ...DEFAULT_FEATURES, ...partial }
+  if (!Number.isInteger(features.filterMaxResults) || features.filterMaxResults < 1) {
+    throw new RangeError(`filterMaxResults must be a positive integer, got ${features.filterMaxResults}`)
+  }
+  if (features.bulk) {
+    throw new RangeError('bulk is not implemented by the reference server yet; leave it off')
+  }
+  return features
+}
