@@ -350,6 +350,27 @@ describe('evaluateFilter: RFC semantics', () => {
     expect(selected('emails.type eq "work" and emails.value co "@example.com"', from)).toEqual(['crossed'])
   })
 
+  test('groups: members by value path, sub-attribute and the complex attribute itself', () => {
+    const groupLookup: AttributeLookup = (attrPath) => {
+      const resolved = resolveAttribute(coreSchemas, SCHEMA_URN.group, attrPath)
+      return resolved?.sub ?? resolved?.attribute
+    }
+    const group: ScimResource = {
+      schemas: [SCHEMA_URN.group],
+      id: 'e9e30dba-f08f-4109-8486-d5c6a331660a',
+      displayName: 'Tour Guides',
+      members: [{ value: bjensen.id as string, $ref: `https://example.com/v2/Users/${String(bjensen.id)}`, display: 'Babs Jensen' }],
+    }
+    const matches = (filter: string): boolean => evaluateFilter(parseFilter(filter), group, groupLookup)
+    expect(matches('displayName eq "tour guides"')).toBe(true)
+    expect(matches(`members[value eq "${String(bjensen.id)}"]`)).toBe(true)
+    expect(matches(`members.value eq "${String(bjensen.id)}"`)).toBe(true)
+    expect(matches(`members eq "${String(bjensen.id)}"`)).toBe(true)
+    expect(matches('members[value eq "someone-else"]')).toBe(false)
+    expect(matches('members.$ref ew "/Users/2819c223-7f76-453a-919d-413861904646"')).toBe(true)
+    expect(matches('members pr and not (members[display eq "Nobody"])')).toBe(true)
+  })
+
   test('"pr" is false for null, "", [], {} and objects without values', () => {
     const empty: Record<string, ScimResource> = {
       nullTitle: { schemas: [USER_URN], title: null },

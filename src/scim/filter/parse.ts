@@ -17,7 +17,8 @@
 // "NOT" are valid; the JSON literals true/false/null are %x rules and stay lowercase.
 // Where the text departs from the ABNF, on purpose:
 // - "not (" may have a space before "(" (the RFC's own example does; errata 7319).
-// - Runs of spaces count as one SP, and spaces inside () and [] are allowed.
+// - Runs of spaces count as one SP; spaces inside () and [] and around the whole
+//   filter are allowed.
 // - A valuePath inside a valFilter is refused: its attributes are sub-attributes,
 //   which cannot be complex themselves (RFC 7643 section 2.3.8).
 //
