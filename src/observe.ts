@@ -26,7 +26,7 @@ export function observeResponse(response: HttpResponse, expect: string): Finding
   const kind = (response.status >= 400 ? 'Error' : expect) as ResponseKind
   findings.push({ check: schemaCheckId(kind), violations: validate(kind, response.json) })
   if ((kind === 'User' || kind === 'Group') && response.status < 300) {
-    findings.push({ check: `schema.${kind.toLowerCase()}-rules`, violations: checkResourceRules(kind, response.json, { endpointUrl: response.exchange.url }) })
+    findings.push({ check: `schema.${kind.toLowerCase()}-rules`, violations: checkResourceRules(kind, response.json, { endpointUrl: collectionUrl(response.exchange.url) }) })
   }
   return findings
 }
@@ -34,3 +34,6 @@ export function observeResponse(response: HttpResponse, expect: string): Finding
 function contentTypeViolation(response: HttpResponse, rule: string) {
   return { pointer: '', rule, message: `Content-Type is ${JSON.stringify(response.headers['content-type'] ?? '(none)')}` }
 }
+
+/** The collection a resource URL belongs to: .../Users/abc?x → .../Users */
+const collectionUrl = (url: string): string => url.replace(/(\/(?:Users|Groups))(?:\/[^?]*)?(?:\?.*)?$/, '$1')

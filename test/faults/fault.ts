@@ -1,0 +1,14 @@
+import type { Handle } from '../../src/server/index.ts'
+
+// A fault is the reference server with exactly one defect, and `breaks` is its
+// whole blast radius: the check ids that must fail (or warn), and no others.
+// A check that no fault breaks is a check that cannot fail.
+
+export interface Fault {
+  readonly id: string
+  readonly defect: string
+  readonly breaks: readonly string[]
+  readonly wrap: (handle: Handle) => Handle
+  /** Limit the run to these checks (a --only glob) when the rest cannot be affected. */
+  readonly only?: string
+}

@@ -1,0 +1,7 @@
+import type { Fault } from './fault.ts'
+import { coreFaults } from './core.ts'
+
+export type { Fault } from './fault.ts'
+
+/** Every fault the self-test runs. Each area adds its own file and one line here. */
+export const faults: readonly Fault[] = [...coreFaults]

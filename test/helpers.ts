@@ -1,0 +1,64 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { spawn } from 'node:child_process'
+import { createReferenceServer, type Handle, type ReferenceServer, type ServerFeatures } from '../src/server/index.ts'
+import { runConformance, type ConformanceOptions } from '../src/run.ts'
+import type { Report } from '../src/report/model.ts'
+
+export const TOKEN = 'self-test-token-9f8e7d'
+export const repoRoot = path.resolve(import.meta.dirname, '..')
+
+export function tempDir(label: string): string {
+  return mkdtempSync(path.join(tmpdir(), `scim-conform-${label}-`))
+}
+
+export async function startServer(options: { wrap?: (h: Handle) => Handle; features?: Partial<ServerFeatures> } = {}): Promise<ReferenceServer> {
+  return createReferenceServer({ token: TOKEN, port: 0, ...options })
+}
+
+/** The whole suite (or a subset) in-process against a server, as the CLI runs it. */
+export async function runAgainst(server: ReferenceServer, options: Partial<ConformanceOptions> = {}): Promise<Report> {
+  return runConformance({
+    target: { baseUrl: server.url, token: TOKEN },
+    profile: 'entra',
+    reportDir: tempDir('report'),
+    concurrency: 8,
+    timeoutMs: 10_000,
+    headers: {},
+    seed: 42,
+    runs: 20,
+    ...options,
+  })
+}
+
+/** Ids of checks that did not pass: failed MUSTs and warned SHOULD/MAYs. */
+export const brokenIds = (report: Report): string[] =>
+  report.checks.filter((c) => c.status === 'fail' || c.status === 'warn').map((c) => c.id).sort()
+
+export interface CliResult {
+  readonly code: number | null
+  readonly stdout: string
+  readonly stderr: string
+}
+
+/** Spawns the real bin through tsx, as a user's shell would. */
+export function runCli(args: readonly string[], options: { env?: Record<string, string>; cwd?: string; timeoutMs?: number } = {}): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'src/cli.ts'), ...args], {
+      cwd: options.cwd ?? repoRoot,
+      env: { ...process.env, CI: '1', SCIM_CONFORM_URL: '', SCIM_CONFORM_TOKEN: '', ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 120_000)
+    child.on('error', reject)
+    child.on('close', (code) => {
+      clearTimeout(timer)
+      resolve({ code, stdout, stderr })
+    })
+  })
+}

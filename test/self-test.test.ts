@@ -1,0 +1,34 @@
+import { describe, it, expect } from 'vitest'
+import { faults } from './faults/index.ts'
+import { startServer, runAgainst, brokenIds } from './helpers.ts'
+
+// Each check must fail against a server with its defect, and only the checks
+// a defect really touches may fail: false alarms cost a vendor days.
+
+describe('against the reference server', () => {
+  it('every check passes and nothing the run created is left', async () => {
+    const server = await startServer()
+    try {
+      const before = server.snapshot()
+      const report = await runAgainst(server)
+      expect(brokenIds(report)).toEqual([])
+      expect(report.checks.filter((c) => c.status === 'skip').map((c) => c.id)).toEqual([])
+      expect(report.cleanup.leftover).toEqual([])
+      expect(server.snapshot()).toEqual(before)
+    } finally {
+      await server.close()
+    }
+  })
+})
+
+describe.each(faults)('against a server that $defect', (fault) => {
+  it(`fails exactly: ${fault.breaks.join(', ')}`, async () => {
+    const server = await startServer({ wrap: fault.wrap })
+    try {
+      const report = await runAgainst(server, fault.only ? { only: fault.only } : {})
+      expect(brokenIds(report)).toEqual([...fault.breaks].sort())
+    } finally {
+      await server.close()
+    }
+  })
+})
