@@ -52,6 +52,7 @@ export const ENTERPRISE = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0
 export const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp'
 export const LIST = 'urn:ietf:params:scim:api:messages:2.0:ListResponse'
 export const ERROR = 'urn:ietf:params:scim:api:messages:2.0:Error'
+export const SEARCH_REQUEST = 'urn:ietf:params:scim:api:messages:2.0:SearchRequest'
 
 export function aUser(userName: string, more: Record<string, unknown> = {}): Record<string, unknown> {
   return { schemas: [USER_SCHEMA], userName, ...more }
