@@ -7,9 +7,10 @@ import type { Evidence } from './report/model.ts'
  */
 export class CheckFailure extends Error {
   override readonly name = 'CheckFailure'
-  readonly evidence: Omit<Evidence, 'exchanges'>
+  readonly evidence: Omit<Evidence, 'exchanges'> & { readonly exchanges?: Evidence['exchanges'] }
 
-  constructor(message: string, evidence: Omit<Evidence, 'exchanges'> = {}) {
+  /** Without `exchanges`, check() attaches the check's own exchanges as the evidence. */
+  constructor(message: string, evidence: Omit<Evidence, 'exchanges'> & { readonly exchanges?: Evidence['exchanges'] } = {}) {
     super(message)
     this.evidence = evidence
   }

@@ -65,7 +65,8 @@ export function check(id: string, options: CheckOptions, body: (context: CheckCo
 function withExchanges(error: unknown, scim: ScimClient): unknown {
   if (error && typeof error === 'object') {
     const e = error as { name?: string; evidence?: Record<string, unknown> }
-    if (e.name === 'CheckFailure' || e.name === 'TransportError') {
+    // A property check brings the exchanges of its shrunk counterexample; everything else gets the check's own.
+    if ((e.name === 'CheckFailure' || e.name === 'TransportError') && !Array.isArray(e.evidence?.exchanges)) {
       e.evidence = { ...(e.evidence ?? {}), exchanges: scim.exchanges }
     }
   }

@@ -2,12 +2,12 @@
 import { parseCommand, type RunOptions } from './options.ts'
 import { helpText } from './help.ts'
 import { RunError, UsageError } from './errors.ts'
-import { runConformance, InternalError } from './run.ts'
+import { runConformance, InternalError, type ResolvedTarget } from './run.ts'
 import { exitCode } from './report/model.ts'
 import { writeReports } from '../reporters/index.ts'
 import { consoleSummary } from '../reporters/console.ts'
 import { listProfiles } from './profile.ts'
-import { createReferenceServer } from './server/index.ts'
+import { createReferenceServer, type ReferenceServer } from './server/index.ts'
 import { toolVersion } from './version.ts'
 import { createHttp } from './client/http.ts'
 import { readJournal, journalBaseUrl, outstanding, sweep } from './tracker.ts'
@@ -66,10 +66,15 @@ async function cleanup(journal: string, token: string | undefined): Promise<numb
 }
 
 async function run(options: RunOptions): Promise<number> {
-  const embedded = options.target.kind === 'embedded' ? await createReferenceServer({ token: randomBytes(16).toString('hex'), port: 0 }) : undefined
-  const target = options.target.kind === 'url'
-    ? { baseUrl: options.target.baseUrl, token: options.target.token }
-    : { baseUrl: embedded!.url, token: embedded!.token }
+  let embedded: ReferenceServer | undefined
+  let target: ResolvedTarget
+  if (options.target.kind === 'embedded') {
+    const token = randomBytes(16).toString('hex')
+    embedded = await createReferenceServer({ token, port: 0 })
+    target = { baseUrl: embedded.url, token }
+  } else {
+    target = { baseUrl: options.target.baseUrl, token: options.target.token }
+  }
   const controller = new AbortController()
   const onSignal = () => {
     if (controller.signal.aborted) {

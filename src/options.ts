@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util'
+import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { UsageError } from './errors.ts'
 
 // Flags and SCIM_CONFORM_* environment variables → one resolved, validated
@@ -59,9 +59,9 @@ export function parseCommand(argv: readonly string[], env: Readonly<Record<strin
   }
 }
 
-function parse<T extends Parameters<typeof parseArgs>[0]['options']>(args: readonly string[], options: T) {
+function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: readonly string[], options: T) {
   try {
-    return parseArgs({ args: [...args], options, strict: true, allowPositionals: false })
+    return parseArgs({ args: [...args], options, strict: true as const, allowPositionals: false as const })
   } catch (error) {
     throw new UsageError(`${(error as Error).message.split('\n')[0]} (see --help)`)
   }
@@ -97,7 +97,7 @@ function parseRun(args: readonly string[], env: Readonly<Record<string, string |
 }
 
 function parseServe(args: readonly string[]): Command {
-  const { values } = parse(args, { port: { type: 'string' }, token: { type: 'string' } })
+  const { values } = parse(args, { port: { type: 'string' }, token: { type: 'string' } } as const)
   if (!values.token) throw new UsageError('serve needs --token <t>: the bearer token clients must send')
   const port = values.port === undefined ? 0 : integer('--port', values.port)
   if (port < 0 || port > 65535) throw new UsageError(`--port must be 0-65535 (got ${port})`)
@@ -105,7 +105,7 @@ function parseServe(args: readonly string[]): Command {
 }
 
 function parseCleanup(args: readonly string[], env: Readonly<Record<string, string | undefined>>): Command {
-  const { values } = parse(args, { journal: { type: 'string' }, token: { type: 'string' } })
+  const { values } = parse(args, { journal: { type: 'string' }, token: { type: 'string' } } as const)
   if (!values.journal) throw new UsageError('cleanup needs --journal <file> (the journal.jsonl in the report directory of the interrupted run)')
   return { name: 'cleanup', journal: values.journal, token: values.token ?? env.SCIM_CONFORM_TOKEN }
 }

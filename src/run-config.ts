@@ -1,6 +1,7 @@
 import type { Dialect } from './report/model.ts'
 import type { RequirementId } from './catalogue.ts'
 import type { Exchange } from './client/exchange.ts'
+import type { Profile } from './profile.ts'
 
 // What the main process hands every suite worker through vitest's provide/inject.
 // Plain serialisable data; the token travels in memory only and is never written.
@@ -9,7 +10,8 @@ export interface RunConfig {
   readonly baseUrl: string
   readonly token: string
   readonly headers: Readonly<Record<string, string>>
-  readonly profile: string
+  /** The loaded, validated profile (data): workers never re-read or re-resolve a path. */
+  readonly profile: Profile
   readonly dialect: Dialect
   readonly seed: number
   readonly runs: number

@@ -64,7 +64,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Repor
   try {
     await preflight(main, baseUrl)
     const run: RunConfig = {
-      baseUrl, token, headers: options.headers, profile: profile.name, dialect: profile.dialect,
+      baseUrl, token, headers: options.headers, profile, dialect: profile.dialect,
       seed: options.seed, runs: options.runs, timeoutMs: options.timeoutMs, connectionsPerWorker, journalPath,
       prefix,
     }

@@ -81,6 +81,11 @@ export class ScimClient {
     return response
   }
 
+  /** A client on the same session with its own evidence: one per property-check iteration. */
+  fork(): ScimClient {
+    return new ScimClient(this.#session)
+  }
+
   /** True when this run created the resource. */
   owns(kind: ResourceKind, id: string): boolean {
     return this.#session.owned.has(`${kind}/${id}`)
