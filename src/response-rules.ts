@@ -30,7 +30,11 @@ const dateTimePattern = new RegExp(XSD_DATE_TIME_PATTERN)
 
 /** RFC 7643 section 2.3.5: an xsd:dateTime that is also a real calendar instant. */
 export function isXsdDateTime(value: unknown): boolean {
-  return typeof value === 'string' && dateTimePattern.test(value) && !Number.isNaN(Date.parse(value))
+  if (typeof value !== 'string' || !dateTimePattern.test(value)) return false
+  // Date.parse rolls 30 February over into March, so the day is checked against the month.
+  const [year, month, day] = value.replace(/^-/, '').split('T')[0]?.split('-').map(Number) ?? []
+  if (year === undefined || month === undefined || day === undefined) return false
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate()
 }
 
 function neverReturned(attributes: readonly AttributeDefinition[]): string[] {
