@@ -72,7 +72,7 @@ function opName(operation: JsonObject, context: PatchContext): OpName {
   return reject('invalidSyntax', `"op" must be "add", "remove" or "replace", not ${JSON.stringify(op)} (RFC 7644 section 3.5.2)`)
 }
 
-export function parsePath(text: string): PatchPath {
+function parsePath(text: string): PatchPath {
   try {
     return parsePatchPath(text)
   } catch (error) {

@@ -1,10 +1,11 @@
 // What a PATCH path names, resolved against the server's schemas
 // (RFC 7644 section 3.5.2: PATH = attrPath / valuePath [subAttr]).
 
-import type { Filter } from '../filter/ast.ts'
+import type { AttrPath, Filter } from '../filter/ast.ts'
 import type { AttributeDefinition } from '../schema-model.ts'
 import type { PatchPath } from './path-ast.ts'
 import type { PatchContext } from './context.ts'
+import type { ResolvedAttribute } from '../attributes.ts'
 import { findAttribute, resolveAttribute } from '../attributes.ts'
 import { reject } from './errors.ts'
 
@@ -26,7 +27,8 @@ export interface Target {
  * paths: 400 invalidPath (RFC 7644 section 3.12, Table 9).
  */
 export function resolveTarget(path: PatchPath, label: string, context: PatchContext): Target {
-  const resolved = resolveAttribute(context.schemas, context.coreSchemaId, path.kind === 'attr' ? path.path : { ...path.path, sub: undefined })
+  const attrPath = path.kind === 'attr' ? path.path : { ...path.path, sub: undefined }
+  const resolved = resolveAttribute(context.schemas, context.coreSchemaId, attrPath) ?? resolveInExtension(attrPath, context)
   if (!resolved) reject('invalidPath', `"${label}" names no attribute of the resource's schemas`)
   const { schemaId, attribute } = resolved
   const base = { schemaId, inExtension: schemaId.toLowerCase() !== context.coreSchemaId.toLowerCase(), attribute, label }
@@ -48,4 +50,20 @@ export function resolveTarget(path: PatchPath, label: string, context: PatchCont
   const sub = findAttribute(attribute.subAttributes, path.sub)
   if (!sub) reject('invalidPath', `"${label}": "${attribute.name}" has no sub-attribute "${path.sub}"`)
   return { ...base, filter: path.filter, sub }
+}
+
+/**
+ * Entra's legacy shape {"op":"Add","path":"manager",...} names an enterprise
+ * extension attribute without its URN (entra-provisioning.md 1.2.6, "Legacy doc
+ * shapes"). The entra dialect accepts an unqualified name that no core attribute
+ * has when exactly one extension defines it; RFC 7644 section 3.10 gives
+ * unqualified names to the core schema, so the rfc dialect does not.
+ */
+function resolveInExtension(path: AttrPath, context: PatchContext): ResolvedAttribute | undefined {
+  if (context.dialect !== 'entra' || path.uri !== undefined) return undefined
+  const core = context.coreSchemaId.toLowerCase()
+  const found = context.schemas
+    .filter((schema) => schema.id.toLowerCase() !== core)
+    .flatMap((schema) => resolveAttribute(context.schemas, context.coreSchemaId, { ...path, uri: schema.id }) ?? [])
+  return found.length === 1 ? found[0] : undefined
 }

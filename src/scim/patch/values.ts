@@ -38,7 +38,12 @@ export function coerceValue(attribute: AttributeDefinition, value: JsonValue, di
 /** One value of the attribute: the whole value if single-valued, one element if multi-valued. */
 export function coerceElement(attribute: AttributeDefinition, value: JsonValue, dialect: PatchDialect, label: string): JsonValue | undefined {
   if (value === null) return undefined
-  if (Array.isArray(value)) reject('invalidValue', `"${label}" takes a single value, not an array`)
+  if (Array.isArray(value)) {
+    // Entra's legacy manager shape wraps the one value in an array (entra-provisioning.md 1.2.6).
+    const [only] = value
+    if (dialect === 'entra' && attribute.type === 'complex' && value.length === 1 && isObject(only)) return coerceComplex(attribute, only, dialect, label)
+    reject('invalidValue', `"${label}" takes a single value, not an array`)
+  }
   if (attribute.type === 'complex') return coerceComplex(attribute, value, dialect, label)
   return coerceSimple(attribute, value, dialect, label)
 }
@@ -81,8 +86,9 @@ function coerceSimple(attribute: AttributeDefinition, value: JsonValue, dialect:
     return reject('invalidValue', `"${label}" is a decimal; ${JSON.stringify(value)} is not`)
   }
   if (attribute.type === 'dateTime') {
-    // RFC 7643 section 2.3.5: an xsd:dateTime string such as 2008-01-23T04:56:22Z.
-    if (typeof value === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/.test(value)) return value
+    // RFC 7643 section 2.3.5: an xsd:dateTime string such as 2008-01-23T04:56:22Z
+    // (XML Schema 1.1 Part 2, 3.3.7: the time zone is optional).
+    if (typeof value === 'string' && /^-?\d{4,}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)?$/.test(value)) return value
     return reject('invalidValue', `"${label}" is a dateTime; ${JSON.stringify(value)} is not`)
   }
   if (STRING_TYPES.has(attribute.type) && typeof value === 'string') return value
