@@ -27,7 +27,8 @@ export const DEFAULT_FEATURES: ServerFeatures = {
 }
 
 export function resolveFeatures(partial: Partial<ServerFeatures> = {}): ServerFeatures {
-  const features = { ...DEFAULT_FEATURES, ...partial }
+  const given = Object.fromEntries(Object.entries(partial).filter(([, value]) => value !== undefined))
+  const features: ServerFeatures = { ...DEFAULT_FEATURES, ...given }
   if (!Number.isInteger(features.filterMaxResults) || features.filterMaxResults < 1) {
     throw new RangeError(`filterMaxResults must be a positive integer, got ${features.filterMaxResults}`)
   }

@@ -4,7 +4,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { ScimResource } from '../scim/types.ts'
-import type { ServerFeatures } from './features.ts'
+import { resolveFeatures, type ServerFeatures } from './features.ts'
 import { createHandler, type Handle, type ScimHttpRequest, type ScimHttpResponse } from './handle.ts'
 import { represent } from './representation.ts'
 import { GROUP_TYPE, USER_TYPE } from './resource-types.ts'
@@ -36,6 +36,7 @@ export interface ReferenceServer {
 }
 
 export async function createReferenceServer(options: ReferenceServerOptions): Promise<ReferenceServer> {
+  const features = resolveFeatures(options.features)
   const store = createStore()
   let handle: Handle | undefined
   const server = createServer((req, res) => {
@@ -50,10 +51,9 @@ export async function createReferenceServer(options: ReferenceServerOptions): Pr
   })
   const { port } = server.address() as AddressInfo
   const url = `http://127.0.0.1:${port}${BASE_PATH}`
-  const features = options.features ?? {}
   const inner = createHandler({ token: options.token, baseUrl: url, store, features })
   handle = options.wrap ? options.wrap(inner) : inner
-  const context = { baseUrl: url, store, etag: features.etag ?? true }
+  const context = { baseUrl: url, store, etag: features.etag }
 
   return {
     url,
