@@ -1,0 +1,73 @@
+import { groupByArea } from '../src/report/areas.ts'
+import { baselineExitCode, baselineMarkOf } from '../src/report/baseline.ts'
+import type { BaselineComparison, BaselineMark } from '../src/report/baseline.ts'
+import { countByStatus, verdict } from '../src/report/model.ts'
+import type { CheckResult, Report } from '../src/report/model.ts'
+import { ruleLink } from './html/rule-link.ts'
+
+// report.md: a compact summary for $GITHUB_STEP_SUMMARY and pull-request comments.
+// Evidence stays in report.html; this says what failed, why, and under which rule.
+
+type Failed = Extract<CheckResult, { status: 'fail' | 'warn' }>
+
+// Text from the target or the run goes into table cells and list items: keep it on
+// one line, and stop it from opening HTML, links or table columns.
+function inline(text: string): string {
+  const line = text.split('\n')[0] ?? ''
+  // eslint-disable-next-line no-control-regex
+  return line.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`)
+}
+
+const code = (id: string): string => '`' + id.replace(/`/g, "'") + '`'
+
+function rules(ids: readonly string[]): string {
+  if (!ids.length) return '—'
+  return ids.map((id) => {
+    const link = ruleLink(id)
+    return link.href ? `[${link.label}](${link.href})` : inline(link.label)
+  }).join(', ')
+}
+
+const markText: Record<BaselineMark, string> = { 'new-failure': ' **(new)**', 'known-failure': ' (known)', fixed: ' (fixed)' }
+
+const mark = (comparison: BaselineComparison | undefined, id: string): string => {
+  const m = baselineMarkOf(comparison, id)
+  return m ? markText[m] : ''
+}
+
+function checkList(checks: readonly Failed[], comparison: BaselineComparison | undefined): string[] {
+  return checks.map((c) => `- ${code(c.id)}${mark(comparison, c.id)} (${c.level}, ${rules(c.verifies)}): ${inline(c.message)}`)
+}
+
+export function markdown(report: Report, comparison?: BaselineComparison): string {
+  const counts = countByStatus(report.checks)
+  const result = verdict(report)
+  const lines: string[] = [
+    `## scim-conform: ${result === 'pass' ? '✅ PASS' : '❌ FAIL'}`,
+    '',
+    `**${counts.fail} failed**, ${counts.warn} warnings, ${counts.pass} passed, ${counts.skip} skipped of ${report.checks.length} checks against ${code(report.target.baseUrl)} (profile ${code(report.profile)}, dialect ${report.dialect}, ${report.tool.name} ${report.tool.version}).`,
+  ]
+  if (report.interrupted) lines.push('', '> **The run was interrupted**: checks that did not run are missing.')
+  if (comparison) {
+    const gate = baselineExitCode(comparison) === 0 ? 'no regression' : `${comparison.newFailures.length} new failure(s)`
+    lines.push('', `**Baseline:** ${gate}; ${comparison.knownFailures.length} known failure(s), ${comparison.fixed.length} fixed.`)
+    if (comparison.fixed.length) lines.push('', `Fixed: ${comparison.fixed.map(code).join(', ')}`)
+  }
+  lines.push('', '| Area | Pass | Fail | Warn | Skip |', '| --- | ---: | ---: | ---: | ---: |')
+  for (const { area, checks } of groupByArea(report.checks)) {
+    const c = countByStatus(checks)
+    lines.push(`| ${inline(area)} | ${c.pass} | ${c.fail} | ${c.warn} | ${c.skip} |`)
+  }
+  const failed = report.checks.filter((c): c is Failed => c.status === 'fail')
+  const warned = report.checks.filter((c): c is Failed => c.status === 'warn')
+  if (failed.length) lines.push('', '### Failed checks', '', ...checkList(failed, comparison))
+  if (warned.length) lines.push('', '### Warnings (do not fail the run)', '', ...checkList(warned, comparison))
+  const { observable, covered } = report.coverage
+  const percent = observable ? Math.round((covered / observable) * 100) : 0
+  lines.push(
+    '',
+    `Coverage: ${covered} of ${observable} observable requirements (${percent}%). Seed: ${code(String(report.seed))}. Evidence and curl commands: report.html.`,
+    '',
+  )
+  return lines.join('\n')
+}

@@ -1,0 +1,237 @@
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Ajv2020 } from 'ajv/dist/2020.js'
+import addFormatsModule from 'ajv-formats'
+import { afterAll, describe, expect, it } from 'vitest'
+import { escapeHtml } from '../reporters/html/escape.ts'
+import { latencyByOperation, operationOf } from '../reporters/html/latency.ts'
+import { messagePattern, rootCauses } from '../reporters/html/root-causes.ts'
+import { ruleLink } from '../reporters/html/rule-link.ts'
+import { escapeXml } from '../reporters/junit.ts'
+import { fileNames, formats, writeReports, writers } from '../reporters/index.ts'
+import type { Format } from '../reporters/index.ts'
+import { compareWithBaseline } from '../src/report/baseline.ts'
+import type { CheckResult, Report } from '../src/report/model.ts'
+import { schemasDir } from '../src/paths.ts'
+import { sampleIdsByStatus, sampleReport, sampleSecrets } from './fixtures/report-sample.ts'
+
+// ajv-formats is CommonJS; under nodenext its default import is the module object.
+const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default
+
+const allIds = sampleReport.checks.map((c) => c.id)
+const attribute = (tag: string, name: string, xml: string): string[] =>
+  [...xml.matchAll(new RegExp(`<${tag}\\b[^>]*\\b${name}="([^"]*)"`, 'g'))].map((m) => m[1] ?? '')
+
+describe('json', () => {
+  const validate = async (): Promise<(data: unknown) => boolean> => {
+    const schema = JSON.parse(await readFile(join(schemasDir, 'report.schema.json'), 'utf8')) as object
+    const ajv = new Ajv2020({ allErrors: true, strict: true })
+    addFormats(ajv)
+    return ajv.compile(schema)
+  }
+
+  it('writes the Report as is, valid against schemas/report.schema.json', async () => {
+    const written: unknown = JSON.parse(writers.json(sampleReport))
+    expect(written).toEqual(JSON.parse(JSON.stringify(sampleReport)))
+    const isValid = await validate()
+    expect(isValid(written)).toBe(true)
+  })
+
+  it('adds the baseline comparison when one is given, still valid', async () => {
+    const comparison = compareWithBaseline(sampleReport, sampleReport)
+    const written = JSON.parse(writers.json(sampleReport, comparison)) as { baseline: unknown }
+    expect(written.baseline).toEqual(comparison)
+    expect((await validate())(written)).toBe(true)
+  })
+
+  it('has a schema that rejects impossible states: a pass with a message, a fail without evidence', async () => {
+    const isValid = await validate()
+    const base = { id: 'x', area: 'users', level: 'MUST', verifies: [], durationMs: 1 }
+    const withCheck = (check: object): object => ({ ...JSON.parse(writers.json(sampleReport)), checks: [check] })
+    expect(isValid(withCheck({ ...base, status: 'pass' }))).toBe(true)
+    expect(isValid(withCheck({ ...base, status: 'pass', message: 'm' }))).toBe(false)
+    expect(isValid(withCheck({ ...base, status: 'fail', message: 'm' }))).toBe(false)
+    expect(isValid(withCheck({ ...base, status: 'skip' }))).toBe(false)
+    expect(isValid(withCheck({ ...base, status: 'broken' }))).toBe(false)
+  })
+})
+
+describe('junit', () => {
+  const xml = writers.junit(sampleReport)
+
+  it('has one testcase per check, classname = area and name = check id', () => {
+    expect(attribute('testcase', 'name', xml).sort()).toEqual([...allIds].sort())
+    const classnames = attribute('testcase', 'classname', xml)
+    expect(classnames).toHaveLength(allIds.length)
+    expect(new Set(classnames)).toEqual(new Set(sampleReport.checks.map((c) => c.area)))
+    expect(attribute('testsuite', 'name', xml)).toEqual(['discovery', 'auth', 'users', 'groups', 'filters', 'security'])
+  })
+
+  it('has exactly one failure per failed check, typed by level, with rules and exchanges', () => {
+    const failures = [...xml.matchAll(/<testcase [^>]*name="([^"]*)"[^>]*>\s*<failure message="([^"]*)" type="([^"]*)">([^<]*)<\/failure>/g)]
+    expect(failures.map((f) => f[1]).sort()).toEqual(sampleIdsByStatus('fail').sort())
+    expect(xml.match(/<failure /g)).toHaveLength(sampleIdsByStatus('fail').length)
+    const create = failures.find((f) => f[1] === 'users.create.status-201')
+    expect(create?.[2]).toBe('POST /Users answered 200, expected 201 Created')
+    expect(create?.[3]).toBe('MUST')
+    expect(create?.[4]).toContain('Rules: rfc7644:3.3:created-201')
+    expect(create?.[4]).toContain('&gt; POST https://scim.example.test/scim/v2/Users')
+    expect(create?.[4]).toContain('&lt; 200 (112 ms)')
+  })
+
+  it('passes warnings with a system-out that says warning, and skips with the reason', () => {
+    expect(xml).toMatch(/name="users.create.location-header" time="0.098">\s*<system-out>warning \(SHOULD, does not fail the run\)/)
+    expect(xml).toMatch(/name="auth.wrong-token-401" time="0.000">\s*<skipped message="Skipped: the no-token check failed first"\/>/)
+    expect(xml.match(/<skipped /g)).toHaveLength(sampleIdsByStatus('skip').length)
+  })
+
+  it('escapes markup and replaces characters XML 1.0 forbids', () => {
+    expect(escapeXml(`a<b>&"c'`)).toBe('a&lt;b&gt;&amp;&quot;c&apos;')
+    expect(escapeXml('nul\u0000 bell\u0007 ok\ttab')).toBe('nul\\u0000 bell\\u0007 ok&#9;tab')
+    expect(escapeXml('lone \uD800 surrogate, pair 😀')).toBe('lone \\ud800 surrogate, pair 😀')
+    expect(xml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/)
+    expect(xml).toContain('oracle rejects: &lt;id&gt; &amp; &quot;quotes&quot; \\u0001 control')
+  })
+
+  it('labels failures with the baseline mark when a comparison is given', () => {
+    const regressed: Report = { ...sampleReport, checks: sampleReport.checks.filter((c) => c.id !== 'auth.no-token-401') }
+    const marked = writers.junit(sampleReport, compareWithBaseline(sampleReport, regressed))
+    expect(marked).toMatch(/name="auth.no-token-401"[\s\S]*?Baseline: new-failure/)
+    expect(marked).toMatch(/name="users.create.status-201"[\s\S]*?Baseline: known-failure/)
+  })
+})
+
+describe('markdown', () => {
+  const md = writers.md(sampleReport)
+
+  it('opens with the verdict and lists every failed check with its rule', () => {
+    expect(md.split('\n')[0]).toBe('## scim-conform: ❌ FAIL')
+    const failedSection = md.slice(md.indexOf('### Failed checks'), md.indexOf('### Warnings'))
+    for (const id of sampleIdsByStatus('fail')) expect(failedSection).toContain(`\`${id}\``)
+    for (const id of sampleIdsByStatus('warn')) expect(failedSection).not.toContain(`\`${id}\``)
+    expect(failedSection).toContain('[RFC7644 §3.3](https://www.rfc-editor.org/rfc/rfc7644#section-3.3)')
+  })
+
+  it('has a count per area, the warnings, the coverage figure and the seed', () => {
+    expect(md).toContain('| users | 3 | 2 | 1 | 0 |')
+    expect(md).toContain('### Warnings (do not fail the run)')
+    expect(md).toContain('15 of 20 observable requirements (75%)')
+    expect(md).toContain('Seed: `1234567`')
+  })
+
+  it('keeps target text from breaking the markdown', () => {
+    expect(md).toContain('oracle rejects: \\<id\\> & "quotes"   control')
+  })
+
+  it('says PASS when nothing failed, and marks baseline results', () => {
+    const clean: Report = { ...sampleReport, checks: sampleReport.checks.filter((c) => c.status !== 'fail') }
+    expect(writers.md(clean).split('\n')[0]).toBe('## scim-conform: ✅ PASS')
+    const comparison = compareWithBaseline(sampleReport, clean)
+    const marked = writers.md(sampleReport, comparison)
+    expect(marked).toContain('**Baseline:** 6 new failure(s); 0 known failure(s), 0 fixed.')
+    expect(marked).toContain('- `auth.no-token-401` **(new)**')
+  })
+})
+
+describe('html', () => {
+  const page = writers.html(sampleReport)
+
+  it('has one row per check with its status and id', () => {
+    const rows = [...page.matchAll(/<tr data-status="(\w+)" data-check-id="([^"]+)">/g)].map((m) => [m[2], m[1]])
+    expect(rows).toEqual(sampleReport.checks.map((c) => [c.id, c.status]))
+    expect(page).toContain('id="filter-failed"')
+    expect(page).toContain('id="search"')
+  })
+
+  it('is self-contained: no external asset, and a policy that forbids any fetch', () => {
+    expect(page).not.toMatch(/\s(src|srcset)=/)
+    expect(page).not.toMatch(/<link [^>]*href="(?!data:)/)
+    expect(page).not.toMatch(/@import|url\(/)
+    expect(page).toContain(`content="default-src 'none';`)
+  })
+
+  it('escapes what the target sent: only the page script is a script', () => {
+    expect(page.match(/<script/g)).toHaveLength(1)
+    expect(page).toContain('&lt;html&gt;&lt;body&gt;&lt;script&gt;alert(&quot;internal error &amp; stack&quot;)')
+    expect(escapeHtml(`<a href="x">'&\u0001`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;\\u0001')
+  })
+
+  it('shows the header facts, the verdict and evidence with a curl per exchange', () => {
+    for (const fact of ['https://scim.example.test/scim/v2', 'entra', '2025-11-24 22:30:00 UTC', 'scim-conform 0.1.0']) expect(page).toContain(fact)
+    expect(page).toContain('data-verdict="fail"')
+    const exchanges = sampleReport.checks.flatMap((c) => (c.status === 'fail' || c.status === 'warn' ? c.evidence.exchanges : []))
+    expect(page.match(/<div class="exchange">/g)).toHaveLength(exchanges.length)
+    expect(page.match(/data-copy-target=/g)).toHaveLength(exchanges.length + 1)
+    expect(page).toContain('href="https://www.rfc-editor.org/rfc/rfc7644#section-3.4.2.2"')
+    expect(page).toContain('Entra: Test connection (entra-provisioning.md 1.1)')
+  })
+
+  it('groups failures with the same rule and message pattern once, listing their checks', () => {
+    const causes = rootCauses(sampleReport.checks)
+    expect(causes[0]).toEqual({
+      pattern: 'PATCH /Groups/{id} answered {n} after {n} ms',
+      rules: ['rfc7644:3.12:error-schema'],
+      checkIds: ['groups.patch.add-member', 'groups.patch.remove-member'],
+    })
+    expect(causes.flatMap((c) => c.checkIds).sort()).toEqual(sampleIdsByStatus('fail').sort())
+    expect(messagePattern('filter "a" matched 3')).toBe('filter "…" matched {n}')
+    expect(page).toContain('PATCH /Groups/{id} answered {n} after {n} ms')
+  })
+
+  it('computes latency per operation kind with nearest-rank percentiles', () => {
+    const base = 'https://h.test/scim/v2'
+    const at = (method: string, path: string): string => operationOf({ method, url: base + path, requestHeaders: {}, responseHeaders: {}, durationMs: 1 }, base)
+    expect(at('GET', '/Users?filter=userName%20eq%20%22x%22')).toBe('GET /Users?filter')
+    expect(at('PATCH', '/Groups/123')).toBe('PATCH /Groups/{id}')
+    expect(at('GET', '/Users?startIndex=1')).toBe('GET /Users')
+    expect(at('GET', '/ServiceProviderConfig')).toBe('GET /ServiceProviderConfig')
+    const exchange = (durationMs: number) => ({ method: 'GET', url: `${base}/Users/${durationMs}`, requestHeaders: {}, responseHeaders: {}, status: 200, durationMs })
+    const check: CheckResult = {
+      id: 'x', area: 'users', level: 'MUST', verifies: [], durationMs: 0, status: 'fail', message: 'm',
+      evidence: { exchanges: Array.from({ length: 20 }, (_, i) => exchange(i + 1)) },
+    }
+    expect(latencyByOperation({ ...sampleReport, target: { baseUrl: base }, checks: [check] })).toEqual([
+      { operation: 'GET /Users/{id}', count: 20, p50: 10, p95: 19, max: 20 },
+    ])
+    expect(latencyByOperation(sampleReport).map((o) => o.operation)).toEqual(['GET /Users', 'GET /Users?filter', 'PATCH /Groups/{id}', 'POST /Users'])
+  })
+
+  it('links RFC requirement ids to their section and names the Entra document', () => {
+    expect(ruleLink('rfc7643:2.1:case-insensitive-string').href).toBe('https://www.rfc-editor.org/rfc/rfc7643#section-2.1')
+    expect(ruleLink('entra:auth:reject-invalid-token')).toMatchObject({ label: 'Entra: Authorization (entra-provisioning.md 2.10)' })
+    expect(ruleLink('rfc7644:9.9:not-in-catalogue').label).toBe('RFC7644 §9.9')
+  })
+})
+
+describe('secrets and writeReports', () => {
+  const dirs: string[] = []
+  afterAll(async () => {
+    for (const dir of dirs) await rm(dir, { recursive: true, force: true })
+  })
+
+  it('writes every format into a new nested directory and returns the paths', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'scim-conform-reporters-'))
+    dirs.push(root)
+    const dir = join(root, 'nested', 'report')
+    const written = await writeReports(sampleReport, dir, formats)
+    expect(written).toEqual(formats.map((f: Format) => join(dir, fileNames[f])))
+    expect((await readdir(dir)).sort()).toEqual(['junit.xml', 'report.html', 'report.json', 'report.md'])
+    expect(await writeReports(sampleReport, dir, ['md'])).toEqual([join(dir, 'report.md')])
+  })
+
+  it('no written file holds the token or a secret header value, the exchanges having been redacted at capture', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'scim-conform-secrets-'))
+    dirs.push(dir)
+    const withBaseline = compareWithBaseline(sampleReport, sampleReport)
+    for (const path of await writeReports(sampleReport, dir, formats, withBaseline)) {
+      const text = await readFile(path, 'utf8')
+      expect(text.length).toBeGreaterThan(0)
+      expect(text, path).not.toContain(sampleSecrets.token)
+      expect(text, path).not.toContain(sampleSecrets.apiKey)
+    }
+    // The redacted exchanges really were in the input: the check is not vacuous.
+    expect(writers.json(sampleReport)).toContain('Bearer <redacted>')
+    expect(writers.html(sampleReport)).toContain('Bearer $SCIM_CONFORM_TOKEN')
+  })
+})
