@@ -1,0 +1,131 @@
+import { groupByArea } from '../src/report/areas.ts'
+import { baselineExitCode, baselineMarkOf } from '../src/report/baseline.ts'
+import type { BaselineComparison } from '../src/report/baseline.ts'
+import { countByStatus, verdict } from '../src/report/model.ts'
+import type { CheckResult, Report } from '../src/report/model.ts'
+import { areaChart, latencyChart } from './html/charts.ts'
+import { checksTable } from './html/checks-table.ts'
+import { escapeHtml } from './html/escape.ts'
+import { evidenceCard } from './html/evidence.ts'
+import { latencyByOperation } from './html/latency.ts'
+import { rootCauses } from './html/root-causes.ts'
+import { rulesCell } from './html/rules-cell.ts'
+import { script } from './html/script.ts'
+import { styles } from './html/styles.ts'
+
+// report.html: one self-contained file that opens from disk. The Content-Security-
+// Policy forbids every fetch, so a regression that adds an external asset shows up
+// as a console error in the browser test rather than as a silent network request.
+
+type Failed = Extract<CheckResult, { status: 'fail' | 'warn' }>
+
+const csp = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
+
+function header(report: Report, comparison: BaselineComparison | undefined): string {
+  const counts = countByStatus(report.checks)
+  const result = verdict(report)
+  const gate = comparison
+    ? `<div>baseline: ${baselineExitCode(comparison) === 0 ? 'no regression' : `${comparison.newFailures.length} new failure(s)`}</div>`
+    : ''
+  const facts: [string, string][] = [
+    ['Target', report.target.baseUrl],
+    ['Profile', report.profile],
+    ['Dialect', report.dialect],
+    ['Started', report.startedAt.replace(/^(\d{4}-\d\d-\d\d)T(\d\d:\d\d:\d\d)(\.\d+)?Z$/, '$1 $2 UTC')],
+    ['Duration', `${(report.durationMs / 1000).toFixed(1)} s`],
+    ['Seed', String(report.seed)],
+    ['Tool', `${report.tool.name} ${report.tool.version}`],
+  ]
+  const countBoxes = (['fail', 'warn', 'pass', 'skip'] as const)
+    .map((s) => `<div class="count count-${s}"><b>${counts[s]}</b>${{ fail: 'failed', warn: 'warnings', pass: 'passed', skip: 'skipped' }[s]}</div>`)
+    .join('')
+  return `<header class="summary"><div><h1>SCIM conformance report</h1><dl>${facts.map(([k, v]) => `<dt>${k}</dt><dd>${escapeHtml(v)}</dd>`).join('')}</dl><div class="counts">${countBoxes}</div></div>`
+    + `<div class="verdict verdict-${result}" id="verdict" data-verdict="${result}"><strong>${result === 'pass' ? 'PASS' : 'FAIL'}</strong><div>${counts.fail} required check(s) failed of ${report.checks.length}</div>${gate}</div></header>`
+}
+
+function notices(report: Report, comparison: BaselineComparison | undefined): string {
+  const out: string[] = []
+  if (report.interrupted) out.push('<p class="notice">The run was interrupted: checks that did not run are missing from this report.</p>')
+  if (report.cleanup.leftover.length) {
+    const items = report.cleanup.leftover.map((l) => `<li>${escapeHtml(l.kind)} <code>${escapeHtml(l.id)}</code>: ${escapeHtml(l.reason)}</li>`).join('')
+    out.push(`<div class="notice"><strong>${report.cleanup.leftover.length} resource(s) the run created could not be deleted:</strong><ul>${items}</ul></div>`)
+  }
+  if (comparison) {
+    const list = (title: string, ids: readonly string[]): string => `<li>${title}: ${ids.length ? ids.map((id) => `<code>${escapeHtml(id)}</code>`).join(', ') : 'none'}</li>`
+    out.push(`<div class="notice"><strong>Compared with a baseline.</strong> Only new failures fail the run.<ul>${list('New failures', comparison.newFailures)}${list('Known failures', comparison.knownFailures)}${list('Fixed', comparison.fixed)}</ul></div>`)
+  }
+  return out.join('')
+}
+
+function rootCauseSection(report: Report): string {
+  const causes = rootCauses(report.checks)
+  if (!causes.length) return ''
+  const items = causes
+    .map((c) => `<li><strong>${escapeHtml(c.pattern)}</strong> <span class="muted">(${c.checkIds.length} check${c.checkIds.length === 1 ? '' : 's'})</span><br>Rules: ${rulesCell(c.rules)}<br>Checks: ${c.checkIds.map((id) => `<code>${escapeHtml(id)}</code>`).join(', ')}</li>`)
+    .join('')
+  return `<h2>Failures by root cause</h2><ul class="root-causes">${items}</ul>`
+}
+
+function latencySection(report: Report): string {
+  const operations = latencyByOperation(report)
+  if (!operations.length) return '<h2>Latency per operation</h2><p class="muted">No exchange in this report carries a response time.</p>'
+  const rows = operations.map((o) => `<tr><td>${escapeHtml(o.operation)}</td><td>${o.count}</td><td>${o.p50}</td><td>${o.p95}</td><td>${o.max}</td></tr>`).join('')
+  const samples = operations.reduce((sum, o) => sum + o.count, 0)
+  return `<h2>Latency per operation</h2><p class="muted">From the ${samples} exchange(s) recorded as evidence in this report, in milliseconds.</p>${latencyChart(operations)}`
+    + '<div class="legend"><span><i class="lat-p50" style="background:#2f5fa8"></i>p50</span><span><i style="background:#7aa2d8"></i>p95</span><span><i style="background:#c8d7ee"></i>max</span></div>'
+    + `<table class="latency"><thead><tr><th>Operation</th><th>n</th><th>p50</th><th>p95</th><th>max</th></tr></thead><tbody>${rows}</tbody></table>`
+}
+
+function coverageSection(report: Report): string {
+  const { observable, covered, uncovered } = report.coverage
+  const percent = observable ? Math.round((covered / observable) * 100) : 0
+  const list = uncovered.length
+    ? `<p class="muted">Not yet covered: ${uncovered.map((id) => `<code>${escapeHtml(id)}</code>`).join(', ')}</p>`
+    : ''
+  return `<h2>Catalogue coverage</h2><div class="coverage-bar" aria-hidden="true"><span style="width:${percent}%"></span></div>`
+    + `<p id="coverage"><strong>${covered} of ${observable}</strong> observable requirements of the catalogue covered by a check (${percent}%).</p>${list}`
+}
+
+function runDetails(report: Report): string {
+  const { cleanup, throttling } = report
+  return `<h2>Run details</h2><p>Created ${cleanup.created} resource(s), deleted ${cleanup.deleted}. The target answered 429 ${throttling.responses429} time(s); the run waited ${throttling.waitedMs} ms in total.</p>`
+    + `<p>Replay this run with seed <code>${report.seed}</code>. The curl commands read the token from <code>$SCIM_CONFORM_TOKEN</code>; the report holds no credential.</p>`
+}
+
+export function html(report: Report, comparison?: BaselineComparison): string {
+  const failed = report.checks.filter((c): c is Failed => c.status === 'fail' || c.status === 'warn')
+    .sort((a, b) => (a.status === b.status ? 0 : a.status === 'fail' ? -1 : 1))
+  const evidenceIds = new Map(failed.map((c, i) => [c.id, `evidence-${i}`]))
+  const cards = failed.map((c) => evidenceCard(c, evidenceIds.get(c.id) ?? '', baselineMarkOf(comparison, c.id))).join('')
+  const legend = '<div class="legend"><span><i style="background:#2e7d32"></i>pass</span><span><i style="background:#b26a00"></i>warn</span><span><i style="background:#c62828"></i>fail</span><span><i style="background:#b8bec6"></i>skip</span></div>'
+  const body = [
+    header(report, comparison),
+    notices(report, comparison),
+    `<h2>Results per area</h2>${areaChart(groupByArea(report.checks))}${legend}`,
+    rootCauseSection(report),
+    `<h2>Checks</h2>${checksTable(report.checks, evidenceIds, comparison)}`,
+    failed.length ? `<h2>Failures and warnings: evidence</h2>${cards}` : '',
+    latencySection(report),
+    coverageSection(report),
+    runDetails(report),
+    `<footer>Generated by ${escapeHtml(report.tool.name)} ${escapeHtml(report.tool.version)}. RFC 7643, RFC 7644 and Microsoft Entra ID provisioning behaviour.</footer>`,
+  ].join('\n')
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
+<title>SCIM conformance: ${verdict(report).toUpperCase()} · ${escapeHtml(report.target.baseUrl)}</title>
+<style>${styles}</style>
+</head>
+<body>
+<main>
+${body}
+</main>
+<script>${script}</script>
+</body>
+</html>
+`
+}

@@ -1,0 +1,28 @@
+import { requirements } from '../../src/catalogue.ts'
+import type { Requirement } from '../../src/catalogue.ts'
+
+// Where a requirement id points a reader: the RFC section on rfc-editor.org, or the
+// name of the Entra document. Ids have the form '<source>:<section>:<name>'
+// (src/catalogue.ts); an id the catalogue does not know is still linked from its form.
+
+export interface RuleLink {
+  readonly id: string
+  readonly label: string
+  readonly href?: string
+  readonly summary?: string
+}
+
+const lookup = (id: string): Requirement | undefined =>
+  Object.hasOwn(requirements, id) ? (requirements as Record<string, Requirement>)[id] : undefined
+
+export function ruleLink(id: string): RuleLink {
+  const known = lookup(id)
+  const summary = known?.summary
+  const rfc = /^(rfc\d+):([\d.]+):/i.exec(id)
+  if (rfc?.[1] && rfc[2]) {
+    const rfcName = rfc[1].toLowerCase()
+    return { id, label: `${rfcName.toUpperCase()} §${rfc[2]}`, href: `https://www.rfc-editor.org/rfc/${rfcName}#section-${rfc[2]}`, ...(summary ? { summary } : {}) }
+  }
+  if (known?.source === 'Entra') return { id, label: `Entra: ${known.section}`, ...(summary ? { summary } : {}) }
+  return { id, label: id, ...(summary ? { summary } : {}) }
+}
