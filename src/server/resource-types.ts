@@ -46,7 +46,3 @@ export const RESOURCE_TYPES: readonly ResourceTypeSpec[] = [USER_TYPE, GROUP_TYP
 export function schemasOf(type: ResourceTypeSpec): readonly SchemaDefinition[] {
   return [type.schema, ...type.extensions]
 }
-
-export function typeByCollection(collection: CollectionName): ResourceTypeSpec {
-  return collection === 'Users' ? USER_TYPE : GROUP_TYPE
-}
