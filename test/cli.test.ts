@@ -1,0 +1,130 @@
+import { describe, it, expect } from 'vitest'
+import { readFileSync, readdirSync } from 'node:fs'
+import path from 'node:path'
+import { spawn } from 'node:child_process'
+import { runCli, startServer, tempDir, TOKEN, repoRoot } from './helpers.ts'
+import { onResponse } from './faults/wrappers.ts'
+import type { Report } from '../src/report/model.ts'
+
+// The bin as a user runs it: exit codes, one-line errors, reports on disk.
+
+const readReport = (dir: string): Report => JSON.parse(readFileSync(path.join(dir, 'report.json'), 'utf8')) as Report
+
+describe('usage', () => {
+  it('--help lists the flags and exit codes', async () => {
+    const r = await runCli(['--help'])
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain('--concurrency')
+    expect(r.stdout).toMatch(/3 {2}the target could not be reached/)
+  })
+
+  it('--version prints the package version', async () => {
+    const r = await runCli(['--version'])
+    expect(r.code).toBe(0)
+    expect(r.stdout.trim()).toBe(JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).version)
+  })
+
+  it.each([
+    [['--frobnicate'], /Unknown option '--frobnicate'/],
+    [['--url', 'http://127.0.0.1:1/scim'], /no credentials/],
+    [['--token', 't'], /no target/],
+    [['--url', 'not a url', '--token', 't'], /--url is not a URL/],
+    [['--url', 'http://127.0.0.1:1', '--token', 't', '--concurrency', '0'], /--concurrency must be at least 1/],
+    [['--url', 'http://127.0.0.1:1', '--token', 't', '--header', 'nocolon'], /--header must be "Name: value"/],
+    [['--url', 'http://127.0.0.1:1', '--token', 't', '--profile', 'nope'], /unknown profile "nope"/],
+  ])('%j exits 2 with one line on stderr', async (args, message) => {
+    const r = await runCli(args)
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(message)
+    expect(r.stderr.trim().split('\n')).toHaveLength(1)
+  })
+
+  it('profiles lists the built-in profiles', async () => {
+    const r = await runCli(['profiles'])
+    expect(r.code).toBe(0)
+    expect(r.stdout.split('\n').filter(Boolean).map((l) => l.split(/\s+/)[0])).toEqual(['entra', 'rfc', 'zapier', 'zip', 'zscaler', 'zero', 'zendesk'])
+  })
+})
+
+describe('unreachable or refusing targets exit 3 before any check', () => {
+  it('nothing listening', async () => {
+    const dir = tempDir('unreachable')
+    const r = await runCli(['--url', 'http://127.0.0.1:9', '--report-dir', dir], { env: { SCIM_CONFORM_TOKEN: 'x' } })
+    expect(r.code).toBe(3)
+    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/cannot reach http:\/\/127\.0\.0\.1:9: connection refused/)])
+  })
+
+  it('a wrong token', async () => {
+    const server = await startServer()
+    try {
+      const r = await runCli(['--url', server.url, '--report-dir', tempDir('wrong-token')], { env: { SCIM_CONFORM_TOKEN: 'not-the-token' } })
+      expect(r.code).toBe(3)
+      expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/rejected the credentials \(401/)])
+      expect(r.stderr).not.toContain('not-the-token')
+    } finally {
+      await server.close()
+    }
+  })
+})
+
+describe('verdicts', () => {
+  it.each([
+    ['answers POST with 200', onResponse((req) => req.method === 'POST', (res) => (res.status === 201 ? { ...res, status: 200 } : res)), 'users.create.status-201'],
+    ['lets a request without a token through', (handle: Parameters<typeof onResponse>[0] extends never ? never : any) => (req: any) => handle(req.headers.authorization ? req : { ...req, headers: { ...req.headers, authorization: `Bearer ${TOKEN}` } }), 'auth.no-token.401'],
+  ])('a server that %s: exit 1, the check failed in report.json and junit.xml', async (_label, wrap, checkId) => {
+    const server = await startServer({ wrap })
+    const dir = tempDir('verdict')
+    try {
+      const r = await runCli(['--url', server.url, '--report-dir', dir], { env: { SCIM_CONFORM_TOKEN: TOKEN } })
+      expect(r.code).toBe(1)
+      const check = readReport(dir).checks.find((c) => c.id === checkId)
+      expect(check?.status).toBe('fail')
+      const junit = readFileSync(path.join(dir, 'junit.xml'), 'utf8')
+      expect(junit).toMatch(new RegExp(`<testcase [^>]*name="${checkId.replace(/\./g, '\\.')}"[^>]*>\\s*<failure`))
+      expect(server.snapshot()).toEqual({ Users: [], Groups: [] })
+    } finally {
+      await server.close()
+    }
+  })
+
+  it('the token given in the environment appears in no written file and no output', async () => {
+    const server = await startServer()
+    const dir = tempDir('secrets')
+    try {
+      const r = await runCli(['--url', server.url, '--report-dir', dir, '--header', 'X-Tenant-Secret: s3cr3t-header-value'], { env: { SCIM_CONFORM_TOKEN: TOKEN } })
+      expect(r.code).toBe(0)
+      for (const file of readdirSync(dir)) {
+        const text = readFileSync(path.join(dir, file), 'utf8')
+        expect(text, file).not.toContain(TOKEN)
+        expect(text, file).not.toContain('s3cr3t-header-value')
+      }
+      expect(r.stdout + r.stderr).not.toContain(TOKEN)
+    } finally {
+      await server.close()
+    }
+  })
+})
+
+describe('serve', () => {
+  it('prints its base URL first, serves until stopped, and the suite passes against it', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'src/cli.ts'), 'serve', '--port', '0', '--token', 'serve-token'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] })
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = ''
+        child.stdout.on('data', (d: Buffer) => {
+          out += d.toString()
+          if (out.includes('\n')) resolve(out.split('\n')[0]!)
+        })
+        child.on('exit', (code) => reject(new Error(`serve exited ${code}`)))
+      })
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/scim\/v2$/)
+      const r = await runCli(['--url', url, '--report-dir', tempDir('serve')], { env: { SCIM_CONFORM_TOKEN: 'serve-token' } })
+      expect(r.stderr).toBe('')
+      expect(r.code).toBe(0)
+    } finally {
+      child.kill('SIGTERM')
+    }
+    const code = await new Promise((resolve) => child.on('exit', resolve))
+    expect(code).toBe(0)
+  })
+})
