@@ -86,6 +86,10 @@ describe('report.html in headless Chromium', () => {
     // A response body with markup is shown as text, never run.
     await expect(page.locator('[data-evidence-for="groups.patch.add-member"] .body').last().textContent()).resolves.toContain('<script>alert(')
     await expect(page.locator('[data-evidence-for="filters.generated.eq-oracle"] .counterexample').textContent()).resolves.toContain('1234567')
+    const copy = card.locator('button[data-copy-target]').first()
+    await copy.click()
+    // From file:// the clipboard API may be refused; either way the button answers and nothing throws.
+    await expect(copy.textContent()).resolves.toMatch(/^(Copied|Select and copy)$/)
     expect(consoleErrors).toEqual([])
   })
 

@@ -71,6 +71,7 @@ footer { margin-top: 40px; color: var(--muted); font-size: 12px; }
 @media print {
   @page { margin: 14mm; }
   body { font-size: 11px; }
+  code, pre { font-size: 10px; }
   main { max-width: none; padding: 0; }
   .no-print, .copy { display: none !important; }
   tr[data-check-id][hidden] { display: table-row !important; }
