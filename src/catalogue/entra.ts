@@ -1,0 +1,174 @@
+import type { Requirement } from '../catalogue.ts'
+
+// What Microsoft Entra ID provisioning requires of a SCIM endpoint, from
+// /work/shared/reference/entra-provisioning.md (mainly its sections 2 and 3).
+// `section` names the heading and its number in that document.
+
+const S = {
+  '1.1': 'Test connection (entra-provisioning.md 1.1)',
+  '1.2.1': 'Match query (entra-provisioning.md 1.2.1)',
+  '1.2.3': 'Read (entra-provisioning.md 1.2.3)',
+  '1.2.4': 'Update, default shapes (entra-provisioning.md 1.2.4)',
+  '1.2.5': 'Disable and re-enable (entra-provisioning.md 1.2.5)',
+  '1.2.6': 'Manager (entra-provisioning.md 1.2.6)',
+  '1.3': 'Group lifecycle (entra-provisioning.md 1.3)',
+  '2.1': 'Status codes (entra-provisioning.md 2.1)',
+  '2.2': 'Response body requirements (entra-provisioning.md 2.2)',
+  '2.3': 'Case-insensitivity (entra-provisioning.md 2.3)',
+  '2.4': 'Filters that must work (entra-provisioning.md 2.4)',
+  '2.5': 'Pagination (entra-provisioning.md 2.5)',
+  '2.6': 'PATCH semantics (entra-provisioning.md 2.6)',
+  '2.7': 'Users specifics (entra-provisioning.md 2.7)',
+  '2.8': 'Groups specifics (entra-provisioning.md 2.8)',
+  '2.9': 'Discovery endpoints (entra-provisioning.md 2.9)',
+  '2.10': 'Authorization (entra-provisioning.md 2.10)',
+  '2.11': 'TLS, certificates, network (entra-provisioning.md 2.11)',
+  '2.12': 'Throughput, throttling, timeouts (entra-provisioning.md 2.12)',
+  '2.13': 'Attribute mappings (entra-provisioning.md 2.13)',
+  '2.15': 'Gallery listing checklist (entra-provisioning.md 2.15)',
+  '3.3': 'aadOptscim062020 flag (entra-provisioning.md 3.3)',
+  '3.4': 'Quirks in both modes (entra-provisioning.md 3.4)',
+  '4.4': 'Validator quirks (entra-provisioning.md 4.4)',
+} as const
+
+const ONBOARDING = 'A property of the gallery submission or its credentials, not of SCIM traffic.'
+
+export const entra = {
+  // 1.1 Test connection
+  'entra:test-connection:empty-list': { source: 'Entra', section: S['1.1'], level: 'MUST', summary: 'Test Connection filters userName (and displayName) with a random value and needs 200 with an empty ListResponse.' },
+  'entra:1.1:groups-probe': { source: 'Entra', section: S['1.1'], level: 'MUST', summary: 'GET /Groups?filter=displayName eq "<random>" answers 200 with an empty ListResponse, even on a user-only server.' },
+  // 1.2.1 Match query
+  'entra:1.2.1:plus-encoded-filter': { source: 'Entra', section: S['1.2.1'], level: 'MUST', summary: 'Filters encoded with "+" for spaces and %22 or raw quotes are decoded correctly.' },
+  'entra:1.2.1:unquoted-filter-value': { source: 'Entra', section: S['1.2.1'], level: 'MAY', summary: 'An unquoted filter value (externalId eq jyoung) from legacy samples is tolerated.' },
+  // 1.2.3 Read
+  'entra:1.2.3:inactive-still-returned': { source: 'Entra', section: S['1.2.3'], level: 'MUST', summary: 'A User is returned whether active or not; only a hard delete makes it disappear.' },
+  // 1.2.4 Update
+  'entra:1.2.4:replace-keeps-other-values': { source: 'Entra', section: S['1.2.4'], level: 'MUST', summary: 'Replacing emails[type eq "work"].value keeps the User\'s other emails.' },
+  // 1.2.5 Disable and re-enable
+  'entra:1.2.5:disabled-user-retrievable': { source: 'Entra', section: S['1.2.5'], level: 'MUST', summary: 'After active=false, both GET by id and a filter return the User with active present and false.' },
+  'entra:1.2.5:disable-keeps-memberships': { source: 'Entra', section: S['1.2.5'], level: 'SHOULD', summary: 'Disabling a User leaves its group memberships in place.' },
+  'entra:1.2.5:reenable': { source: 'Entra', section: S['1.2.5'], level: 'MUST', summary: 'Replacing active with "True" or true re-enables a disabled User.' },
+  // 1.2.6 Manager
+  'entra:1.2.6:manager-persisted': { source: 'Entra', section: S['1.2.6'], level: 'MUST', summary: 'A manager set by PATCH is stored and read back, or Entra re-sends it every cycle.' },
+  // 1.3 Group lifecycle
+  'entra:1.3:group-create-without-members': { source: 'Entra', section: S['1.3'], level: 'MUST', summary: 'A Group is created from displayName and externalId alone, members coming later by PATCH.' },
+  'entra:1.3:remove-member-keeps-others': { source: 'Entra', section: S['1.3'], level: 'MUST', summary: 'Removing one member leaves the Group\'s other members in place.' },
+  // 2.1 Status codes
+  'entra:2.1:create-201': { source: 'Entra', section: S['2.1'], level: 'MUST', summary: 'POST /Users and POST /Groups answer 201 (the validator rejects 200) with the resource and its id.' },
+  'entra:2.1:duplicate-409': { source: 'Entra', section: S['2.1'], level: 'MUST', summary: 'Creating a User or Group that already exists answers 409 Conflict.' },
+  'entra:2.1:get-unknown-404': { source: 'Entra', section: S['2.1'], level: 'MUST', summary: 'GET of an unknown id answers 404 with a SCIM Error whose status is "404".' },
+  'entra:2.1:filter-no-match-200': { source: 'Entra', section: S['2.1'], level: 'MUST', summary: 'A filter matching nothing answers 200 with totalResults 0 and Resources [], never 404 or 400.' },
+  'entra:2.1:patch-user-200-204': { source: 'Entra', section: S['2.1'], level: 'MUST', summary: 'PATCH /Users/{id} answers 200 with the resource or 204.' },
+  'entra:2.1:patch-group-204': { source: 'Entra', section: S['2.1'], level: 'SHOULD', summary: 'PATCH /Groups/{id} answers 204 No Content (200 is accepted).' },
+  'entra:2.1:delete-204': { source: 'Entra', section: S['2.1'], level: 'MUST', summary: 'DELETE of a User or Group answers 204.' },
+  'entra:2.1:delete-unknown-404': { source: 'Entra', section: S['2.1'], level: 'SHOULD', summary: 'DELETE of an unknown or already deleted resource answers 404.' },
+  'entra:2.1:invalid-credentials-401': { source: 'Entra', section: S['2.1'], level: 'MUST', summary: 'Bad or expired credentials answer 401.' },
+  'entra:2.1:throttle-429': { source: 'Entra', section: S['2.1'], level: 'SHOULD', summary: 'Throttling is signalled with 429 Too Many Requests, not another status.' },
+  'entra:2.1:no-server-errors': { source: 'Entra', section: S['2.1'], level: 'SHOULD', summary: 'Ordinary provisioning requests never get a 5xx, which Entra retries only 40 minutes later.' },
+  // 2.2 Response body requirements
+  'entra:2.2:id-on-every-resource': { source: 'Entra', section: S['2.2'], level: 'MUST', summary: 'Every returned resource has an id, in single responses and in ListResponses alike.' },
+  'entra:2.2:query-list-response': { source: 'Entra', section: S['2.2'], level: 'MUST', summary: 'Every query or filter response is a ListResponse.' },
+  'entra:2.2:list-response-fields': { source: 'Entra', section: S['2.2'], level: 'SHOULD', summary: 'ListResponses carry schemas, totalResults, Resources, startIndex and itemsPerPage.' },
+  'entra:2.2:error-body': { source: 'Entra', section: S['2.2'], level: 'MUST', summary: 'Errors carry the SCIM Error schema with status as a string; detail is optional.' },
+  'entra:2.2:actionable-errors': { source: 'Entra', section: S['2.2'], level: 'SHOULD', summary: 'An invalid value is refused with a descriptive detail saying what to fix.' },
+  'entra:2.2:content-type': { source: 'Entra', section: S['2.2'], level: 'MUST', summary: 'Every response has Content-Type application/scim+json.' },
+  'entra:2.2:parseable-types': { source: 'Entra', section: S['2.2'], level: 'MUST', summary: 'Responses use the declared JSON types (booleans as true/false, complex as objects) or Entra cannot parse them.' },
+  'entra:2.2:single-match': { source: 'Entra', section: S['2.2'], level: 'MUST', summary: 'A filter on a matching attribute returns at most one resource.' },
+  'entra:2.2:data-fidelity': { source: 'Entra', section: S['2.2'], level: 'SHOULD', summary: 'Values are stored and returned exactly as sent (no reformatting of phone numbers and the like).' },
+  'entra:2.2:patch-body-optional': { source: 'Entra', section: S['2.2'], level: 'MAY', summary: 'A PATCH response need not carry the entire resource.' },
+  'entra:2.2:client-meta-ignored': { source: 'Entra', section: S['2.2'], level: 'MUST', summary: 'A POST body carrying meta.resourceType is accepted, its meta ignored.' },
+  // 2.3 Case-insensitivity
+  'entra:2.3:op-case-insensitive': { source: 'Entra', section: S['2.3'], level: 'MUST', summary: 'PATCH op values match regardless of case: Add, add, Replace, replace, Remove, remove.' },
+  'entra:2.3:filter-value-case': { source: 'Entra', section: S['2.3'], level: 'MUST', summary: 'userName and Group displayName filters find the resource when the value differs only in case.' },
+  'entra:2.3:path-name-case': { source: 'Entra', section: S['2.3'], level: 'MUST', summary: 'Attribute and sub-attribute names in paths match regardless of case (emails[type eq "other"].Value).' },
+  // 2.4 Filters that must work
+  'entra:2.4:filter-username': { source: 'Entra', section: S['2.4'], level: 'MUST', summary: 'GET /Users?filter=userName eq "<v>" finds the User.' },
+  'entra:2.4:filter-external-id': { source: 'Entra', section: S['2.4'], level: 'MUST', summary: 'GET /Users?filter=externalId eq "<v>" finds the User.' },
+  'entra:2.4:filter-work-email': { source: 'Entra', section: S['2.4'], level: 'MUST', summary: 'GET /Users?filter=emails[type eq "work"].value eq "<v>" finds the User.' },
+  'entra:2.4:filter-group-display-name': { source: 'Entra', section: S['2.4'], level: 'MUST', summary: 'GET /Groups?excludedAttributes=members&filter=displayName eq "<v>" finds the Group.' },
+  'entra:2.4:filter-id-and-manager': { source: 'Entra', section: S['2.4'], level: 'SHOULD', summary: 'The legacy reference check id eq "<a>" and manager eq "<b>" with attributes=id works.' },
+  'entra:2.4:filter-matching-attributes': { source: 'Entra', section: S['2.4'], level: 'MUST', summary: 'Every attribute that can be chosen as a matching attribute supports eq filters.' },
+  // 2.5 Pagination
+  'entra:2.5:list-paginated': { source: 'Entra', section: S['2.5'], level: 'MUST', summary: 'GET /Users lists all Users in pages driven by startIndex and count.' },
+  'entra:2.5:start-index-echo': { source: 'Entra', section: S['2.5'], level: 'MUST', summary: 'Each page echoes the startIndex requested.' },
+  'entra:2.5:pages-walkable': { source: 'Entra', section: S['2.5'], level: 'MUST', summary: 'Walking count=5 pages by startIndex + len(Resources) reaches totalResults, every page 200.' },
+  'entra:2.5:items-per-page': { source: 'Entra', section: S['2.5'], level: 'MUST', summary: 'itemsPerPage is the size of the page and totalResults the full count.' },
+  'entra:2.5:group-pagination': { source: 'Entra', section: S['2.5'], level: 'SHOULD', summary: 'GET /Groups pages with startIndex and count as /Users does.' },
+  // 2.6 PATCH semantics
+  'entra:2.6:simple-paths': { source: 'Entra', section: S['2.6'], level: 'MUST', summary: 'PATCH paths naming simple attributes (userName, displayName, active, title...) work.' },
+  'entra:2.6:dotted-paths': { source: 'Entra', section: S['2.6'], level: 'MUST', summary: 'PATCH paths naming sub-attributes (name.givenName, name.familyName) work.' },
+  'entra:2.6:value-filter-paths': { source: 'Entra', section: S['2.6'], level: 'MUST', summary: 'PATCH paths with value filters (emails[type eq "work"].value, addresses[type eq "work"].postalCode) work.' },
+  'entra:2.6:urn-paths': { source: 'Entra', section: S['2.6'], level: 'MUST', summary: 'PATCH paths qualified with an extension URN (…enterprise:2.0:User:employeeNumber) work.' },
+  'entra:2.6:members-filter-remove': { source: 'Entra', section: S['2.6'], level: 'MUST', summary: 'remove with path members[value eq "<id>"] removes just that member.' },
+  'entra:2.6:manager-filter-remove': { source: 'Entra', section: S['2.6'], level: 'SHOULD', summary: 'remove with path manager[value eq "<id>"] clears the manager.' },
+  'entra:2.6:pathless-flattened-keys': { source: 'Entra', section: S['2.6'], level: 'MUST', summary: 'A path-less replace with dotted or URN-qualified keys applies them as paths, not as literal names.' },
+  'entra:2.6:string-booleans': { source: 'Entra', section: S['2.6'], level: 'MUST', summary: 'Boolean attributes accept "True"/"False" strings in PATCH and store real booleans.' },
+  'entra:2.6:manager-bare-string': { source: 'Entra', section: S['2.6'], level: 'MUST', summary: 'manager sent as a bare id string (POST or PATCH) is accepted as manager.value.' },
+  'entra:2.6:roles-json-string': { source: 'Entra', section: S['2.6'], level: 'SHOULD', summary: 'roles values whose value is a JSON-encoded string are accepted.' },
+  'entra:2.6:clear-empty-or-null': { source: 'Entra', section: S['2.6'], level: 'MUST', summary: 'replace with "" or null (with or without path) clears the attribute, answering 200 or 204.' },
+  'entra:2.6:ordered-atomic': { source: 'Entra', section: S['2.6'], level: 'MUST', summary: 'Multi-operation PATCHes apply in order and all-or-nothing.' },
+  // 2.7 Users specifics
+  'entra:2.7:matching-unique': { source: 'Entra', section: S['2.7'], level: 'MUST', summary: 'Matching attributes are unique: a second User with the same value is refused with 409.' },
+  'entra:2.7:type-unique': { source: 'Entra', section: S['2.7'], level: 'MUST', summary: 'A multi-valued complex attribute never holds two values with the same type (two work emails).' },
+  'entra:2.7:extension-without-schemas-uri': { source: 'Entra', section: S['2.7'], level: 'MUST', summary: 'Extension attributes are accepted even when the extension URN is missing from "schemas".' },
+  // 2.8 Groups specifics
+  'entra:2.8:groups-need-patch': { source: 'Entra', section: S['2.8'], level: 'MUST', summary: 'A server offering Groups supports PATCH on them.' },
+  'entra:2.8:display-name-unique': { source: 'Entra', section: S['2.8'], level: 'MUST', summary: 'Group displayName is unique: a duplicate create answers 409.' },
+  'entra:2.8:excluded-members': { source: 'Entra', section: S['2.8'], level: 'MUST', summary: 'excludedAttributes=members leaves members out on GET /Groups/{id} and on filtered queries.' },
+  'entra:2.8:groups-for-gallery': { source: 'Entra', section: S['2.8'], level: 'SHOULD', summary: 'Gallery validation expects Group support with the Group schema in /Schemas.' },
+  'entra:2.8:multi-member-patch': { source: 'Entra', section: S['2.8'], level: 'SHOULD', summary: 'One PATCH can add or remove several members at once.' },
+  // 2.9 Discovery endpoints
+  'entra:2.9:schemas-endpoint': { source: 'Entra', section: S['2.9'], level: 'MUST', summary: 'GET /Schemas answers 200 with a non-empty ListResponse including the core User schema.' },
+  'entra:2.9:schemas-no-nulls': { source: 'Entra', section: S['2.9'], level: 'MUST', summary: '/Schemas leaves out absent characteristics instead of sending null.' },
+  'entra:2.9:schemas-camel-case': { source: 'Entra', section: S['2.9'], level: 'MUST', summary: 'Characteristic values in /Schemas are camel-cased (readWrite, not ReadWrite).' },
+  'entra:2.9:canonical-type-values': { source: 'Entra', section: S['2.9'], level: 'SHOULD', summary: 'Multi-valued attributes declare canonicalValues for type (emails includes "work") so typed paths are discoverable.' },
+  'entra:2.9:mapped-attributes-discoverable': { source: 'Entra', section: S['2.9'], level: 'MUST', summary: 'Every attribute of the default mapping can be derived from /Schemas by Entra\'s flattening rules.' },
+  'entra:2.9:schema-meta': { source: 'Entra', section: S['2.9'], level: 'SHOULD', summary: 'Each Schema resource has meta.resourceType "Schema" and a meta.location.' },
+  'entra:2.9:resource-types-and-config': { source: 'Entra', section: S['2.9'], level: 'MAY', summary: '/ResourceTypes and /ServiceProviderConfig are listed but never called by Entra.' },
+  // 2.10 Authorization
+  'entra:auth:reject-invalid-token': { source: 'Entra', section: S['2.10'], level: 'MUST', summary: 'The endpoint rejects requests without a valid bearer token.' },
+  'entra:2.10:single-bearer-token': { source: 'Entra', section: S['2.10'], level: 'MUST', summary: 'One bearer token in the Authorization header authorizes every request Entra makes.' },
+  'entra:2.10:perpetual-token': { source: 'Entra', section: S['2.10'], level: 'SHOULD', summary: 'A secret token does not expire, or the job is quarantined when it does.', unobservable: 'Token lifetime cannot be seen within one run.' },
+  'entra:2.10:client-credentials': { source: 'Entra', section: S['2.10'], level: 'MUST', summary: 'For the gallery, an OAuth client-credentials token endpoint issues tokens the SCIM endpoint accepts.' },
+  'entra:2.10:access-token-lifetime': { source: 'Entra', section: S['2.10'], level: 'MUST', summary: 'Issued access tokens live between 60 minutes and 6 hours (expires_in 3600–21600).' },
+  'entra:2.10:no-long-lived-auth-for-gallery': { source: 'Entra', section: S['2.10'], level: 'MUST', summary: 'Gallery apps do not rely on long-lived bearer tokens, basic auth or the code grant.', unobservable: ONBOARDING },
+  'entra:2.10:client-secret-expiry': { source: 'Entra', section: S['2.10'], level: 'MUST', summary: 'Client secrets expire within 1 to 3 years.', unobservable: ONBOARDING },
+  // 2.11 TLS, certificates, network
+  'entra:2.11:https': { source: 'Entra', section: S['2.11'], level: 'MUST', summary: 'The endpoint is served over HTTPS.' },
+  'entra:2.11:tls-1.2-only': { source: 'Entra', section: S['2.11'], level: 'MUST', summary: 'TLS 1.2 is accepted; older SSL/TLS versions are refused.' },
+  'entra:2.11:cipher-suites': { source: 'Entra', section: S['2.11'], level: 'MUST', summary: 'At least one of the listed ECDHE AES-GCM/CBC cipher suites is offered.' },
+  'entra:2.11:key-size': { source: 'Entra', section: S['2.11'], level: 'MUST', summary: 'The certificate key is RSA of 2048 bits or more, or ECC of 256 bits or more.' },
+  'entra:2.11:root-ca': { source: 'Entra', section: S['2.11'], level: 'MUST', summary: 'The certificate chains to one of the root CAs Entra trusts.' },
+  'entra:2.11:source-ips': { source: 'Entra', section: S['2.11'], level: 'MUST', summary: 'The endpoint admits traffic from the AzureActiveDirectory service-tag ranges.', unobservable: 'Needs requests from Microsoft\'s address ranges.' },
+  // 2.12 Throughput, throttling, timeouts
+  'entra:2.12:sustain-25-rps': { source: 'Entra', section: S['2.12'], level: 'MUST', summary: 'The endpoint sustains 25 requests per second without 429 or 5xx.' },
+  'entra:2.12:retry-after': { source: 'Entra', section: S['2.12'], level: 'SHOULD', summary: 'A 429 response carries Retry-After.' },
+  'entra:2.12:prompt-responses': { source: 'Entra', section: S['2.12'], level: 'SHOULD', summary: 'Responses come back promptly; a slow one is logged as Timeout and retried much later.' },
+  // 2.13 Attribute mappings
+  'entra:2.13:default-mapping-targets': { source: 'Entra', section: S['2.13'], level: 'MUST', summary: 'Every target attribute of Entra\'s default User and Group mappings can be written and read back.' },
+  // 2.15 Gallery listing checklist
+  'entra:2.15:users-endpoint': { source: 'Entra', section: S['2.15'], level: 'MUST', summary: 'A SCIM 2.0 /Users endpoint is provided.' },
+  'entra:2.15:groups-endpoint': { source: 'Entra', section: S['2.15'], level: 'SHOULD', summary: 'A SCIM 2.0 /Groups endpoint is provided.' },
+  'entra:2.15:soft-or-hard-delete': { source: 'Entra', section: S['2.15'], level: 'MUST', summary: 'Users can be deprovisioned by active=false or by DELETE.' },
+  'entra:2.15:bulk': { source: 'Entra', section: S['2.15'], level: 'SHOULD', summary: 'SCIM /Bulk is supported.' },
+  'entra:2.15:public-documentation': { source: 'Entra', section: S['2.15'], level: 'MUST', summary: 'The SCIM endpoint has public documentation.', unobservable: ONBOARDING },
+  'entra:2.15:test-credentials': { source: 'Entra', section: S['2.15'], level: 'MUST', summary: 'Non-expiring test credentials are supplied to Microsoft.', unobservable: ONBOARDING },
+  // 3.3 aadOptscim062020
+  'entra:3.3:flag-in-url': { source: 'Entra', section: S['3.3'], level: 'MUST', summary: 'A ?aadOptscim062020 query parameter left on request URLs is ignored.' },
+  'entra:3.3:mixed-path-and-pathless': { source: 'Entra', section: S['3.3'], level: 'MUST', summary: 'One PATCH mixing path replaces and a path-less replace of several attributes applies them all.' },
+  // 3.4 Quirks in both modes
+  'entra:3.4:capitalized-op': { source: 'Entra', section: S['3.4'], level: 'MUST', summary: 'Capitalized op values (Add, Replace, Remove) are accepted.' },
+  'entra:3.4:string-primary': { source: 'Entra', section: S['3.4'], level: 'MUST', summary: 'primary sent as "true" or "True" is accepted and returned as a boolean.' },
+  'entra:3.4:remove-members-value-array': { source: 'Entra', section: S['3.4'], level: 'MUST', summary: 'remove on path members with a value array removes only the listed members.' },
+  'entra:3.4:member-ref-null': { source: 'Entra', section: S['3.4'], level: 'MUST', summary: 'Member values carrying "$ref": null are accepted.' },
+  'entra:3.4:manager-read-back-complex': { source: 'Entra', section: S['3.4'], level: 'MUST', summary: 'A manager written as a string is read back as {"value": ...}.' },
+  'entra:3.4:manager-removal': { source: 'Entra', section: S['3.4'], level: 'MUST', summary: 'replace manager with "" and remove of the manager path both clear the manager.' },
+  'entra:3.4:add-filter-creates-value': { source: 'Entra', section: S['3.4'], level: 'MUST', summary: 'add on emails[type eq "work"].value with no work email creates one.' },
+  'entra:3.4:sub-attribute-ops-merge': { source: 'Entra', section: S['3.4'], level: 'MUST', summary: 'Separate adds to sub-attributes of the same filtered value build one value, not several.' },
+  'entra:3.4:roles-primary-true-path': { source: 'Entra', section: S['3.4'], level: 'SHOULD', summary: 'Paths like roles[primary eq "True"].value are accepted.' },
+  'entra:3.4:extra-group-schema': { source: 'Entra', section: S['3.4'], level: 'MUST', summary: 'A Group create listing the Microsoft ADSCIM Group schema URI is accepted.' },
+  'entra:3.4:post-nulls-and-empty': { source: 'Entra', section: S['3.4'], level: 'MUST', summary: 'A create with null attributes, empty arrays or unknown schema URIs is accepted.' },
+  'entra:3.4:probes-not-throttled': { source: 'Entra', section: S['3.4'], level: 'SHOULD', summary: 'Repeated random-value probe queries are answered normally and never rate-limited.' },
+  // 4.4 Validator quirks
+  'entra:4.4:empty-operations': { source: 'Entra', section: S['4.4'], level: 'SHOULD', summary: 'A PATCH with an empty Operations array succeeds without change.' },
+} as const satisfies Record<string, Requirement>

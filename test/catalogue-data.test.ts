@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest'
+import { levelOf, observableRequirements, requirementIds, requirements, type Requirement } from '../src/catalogue.ts'
+import { entra } from '../src/catalogue/entra.ts'
+import { rfc7643 } from '../src/catalogue/rfc7643.ts'
+import { rfc7644 } from '../src/catalogue/rfc7644.ts'
+
+// Section numbers as the documents number them (RFC tables of contents; the
+// numbered headings of entra-provisioning.md), so a typo such as 3.4.2.7 fails.
+const SECTIONS: Record<Requirement['source'], readonly string[]> = {
+  RFC7643: [
+    '1', '1.1', '1.2', '2', '2.1', '2.2', '2.3', '2.3.1', '2.3.2', '2.3.3', '2.3.4', '2.3.5', '2.3.6', '2.3.7', '2.3.8',
+    '2.4', '2.5', '3', '3.1', '3.2', '3.3', '4', '4.1', '4.1.1', '4.1.2', '4.2', '4.3', '5', '6', '7',
+    '8', '8.1', '8.2', '8.3', '8.4', '8.5', '8.6', '8.7', '8.7.1', '8.7.2', '9', '9.1', '9.2', '9.3', '9.4', '10',
+  ],
+  RFC7644: [
+    '1', '1.1', '1.2', '1.3', '2', '2.1', '2.2', '3', '3.1', '3.2', '3.3', '3.3.1', '3.4', '3.4.1', '3.4.2',
+    '3.4.2.1', '3.4.2.2', '3.4.2.3', '3.4.2.4', '3.4.2.5', '3.4.3', '3.5', '3.5.1', '3.5.2', '3.5.2.1', '3.5.2.2',
+    '3.5.2.3', '3.6', '3.7', '3.7.1', '3.7.2', '3.7.3', '3.7.4', '3.8', '3.9', '3.10', '3.11', '3.12', '3.13', '3.14',
+    '4', '5', '6', '6.1', '6.2', '7', '7.1', '7.2', '7.3', '7.4', '7.5', '7.5.1', '7.5.2', '7.6', '7.7', '7.8', '8',
+  ],
+  Entra: [
+    '1.1', '1.2', '1.2.1', '1.2.2', '1.2.3', '1.2.4', '1.2.5', '1.2.6', '1.2.7', '1.2.8', '1.3', '1.4', '1.5',
+    '2.1', '2.2', '2.3', '2.4', '2.5', '2.6', '2.7', '2.8', '2.9', '2.10', '2.11', '2.12', '2.13', '2.14', '2.15',
+    '3.1', '3.2', '3.3', '3.4', '4.1', '4.2', '4.3', '4.4', '4.5', '5.1', '5.2', '5.3', '5.4', '5.5',
+  ],
+}
+
+const PREFIX: Record<Requirement['source'], string> = { RFC7643: 'rfc7643', RFC7644: 'rfc7644', Entra: 'entra' }
+// Ids cited by checks before Entra ids carried section numbers; kept for stability.
+const LEGACY_ENTRA_SEGMENTS = new Set(['test-connection', 'auth'])
+
+const entries = Object.entries(requirements) as [string, Requirement][]
+const entraSection = (section: string): string | undefined => /\(entra-provisioning\.md (\d+(?:\.\d+)*)\)$/.exec(section)?.[1]
+
+describe('requirement catalogue', () => {
+  it('merges the three source files without losing or overriding an id', () => {
+    const parts = [rfc7643, rfc7644, entra].map((part) => Object.keys(part))
+    expect(parts.flat().length).toBe(requirementIds.length)
+    expect(new Set(parts.flat()).size).toBe(requirementIds.length)
+    for (const id of Object.keys(rfc7643)) expect(id.startsWith('rfc7643:')).toBe(true)
+    for (const id of Object.keys(rfc7644)) expect(id.startsWith('rfc7644:')).toBe(true)
+    for (const id of Object.keys(entra)) expect(id.startsWith('entra:')).toBe(true)
+  })
+
+  it('has ids of the form <source>:<section>:<kebab-name> that agree with the entry', () => {
+    for (const [id, r] of entries) {
+      const match = /^(rfc7643|rfc7644|entra):([0-9][0-9.]*|[a-z][a-z-]*):([a-z0-9]+(?:[.-][a-z0-9]+)*)$/.exec(id)
+      expect(match, id).not.toBeNull()
+      const [, prefix, segment] = match!
+      expect(prefix, id).toBe(PREFIX[r.source])
+      if (r.source === 'Entra') {
+        if (!LEGACY_ENTRA_SEGMENTS.has(segment!)) expect(segment, id).toBe(entraSection(r.section))
+      } else {
+        expect(segment, id).toBe(r.section)
+      }
+    }
+  })
+
+  it('cites only sections that exist in the source document', () => {
+    for (const [id, r] of entries) {
+      const number = r.source === 'Entra' ? entraSection(r.section) : r.section
+      expect(number, `${id}: ${r.section}`).toBeDefined()
+      expect(SECTIONS[r.source], `${id}: ${r.section}`).toContain(number)
+    }
+  })
+
+  it('uses valid levels, short summaries and non-empty unobservable reasons', () => {
+    for (const [id, r] of entries) {
+      expect(['MUST', 'SHOULD', 'MAY'], id).toContain(r.level)
+      expect(r.summary.trim().length, id).toBeGreaterThan(10)
+      expect(r.summary.length, id).toBeLessThanOrEqual(200)
+      expect(r.summary, id).not.toContain('\n')
+      if ('unobservable' in r) expect(r.unobservable?.trim().length, id).toBeGreaterThan(10)
+    }
+  })
+
+  it('keeps the ids that checks cited before the catalogue grew', () => {
+    for (const id of [
+      'rfc7644:3.3:created-201', 'rfc7644:3.3:location-header', 'rfc7643:3.1:id-assigned', 'rfc7643:3.1:meta',
+      'rfc7643:3:schemas', 'rfc7644:3.3:uniqueness-409', 'rfc7644:3.4.1:get-by-id', 'rfc7644:3.12:not-found-404',
+      'rfc7644:3.12:error-schema', 'rfc7644:3.4.2.2:filter-eq', 'rfc7643:2.1:case-insensitive-string',
+      'rfc7644:3.4.2:empty-list-200', 'rfc7644:3.6:delete-204', 'rfc7644:3.6:deleted-not-found',
+      'rfc7644:4:service-provider-config', 'rfc7644:4:schemas', 'rfc7644:4:resource-types', 'rfc7644:2:authentication',
+      'entra:test-connection:empty-list', 'entra:auth:reject-invalid-token',
+      'rfc7644:3.1:content-type', 'rfc7643:2:attribute-types',
+    ]) expect(requirementIds, id).toContain(id)
+  })
+
+  it('is broad enough to measure coverage against', () => {
+    const observable = observableRequirements()
+    expect(requirementIds.length).toBeGreaterThanOrEqual(200)
+    expect(observable.length).toBeGreaterThanOrEqual(150)
+    expect(observable.every((id) => (requirements[id] as Requirement).unobservable === undefined)).toBe(true)
+    for (const source of ['RFC7643', 'RFC7644', 'Entra'] as const) {
+      expect(observable.filter((id) => requirements[id].source === source).length, source).toBeGreaterThanOrEqual(40)
+    }
+  })
+
+  it('derives a check level from the strongest requirement', () => {
+    expect(levelOf(['rfc7644:3.4.2.4:count-fewer', 'rfc7644:3.3:location-header'])).toBe('SHOULD')
+    expect(levelOf(['rfc7644:3.4.2.4:count-fewer', 'rfc7644:3.3:created-201'])).toBe('MUST')
+    expect(levelOf(['rfc7644:3.4.2.4:count-fewer'])).toBe('MAY')
+  })
+})
