@@ -1,6 +1,7 @@
 import path from 'node:path'
 import type { Reporter, TestModule, TestCase } from 'vitest/node'
-import type { CheckResult, Evidence } from '../src/report/model.ts'
+import type { CheckResult, Evidence, Report } from '../src/report/model.ts'
+import { summarizeLatency, type TimingSample } from '../src/report/latency.ts'
 import type { CheckMeta, Observation } from '../src/run-config.ts'
 
 // The only code that reads vitest's task objects: test modules → CheckResults.
@@ -10,6 +11,7 @@ export class ReportCollector implements Reporter {
   #checks: CheckResult[] = []
   #moduleErrors: string[] = []
   #runReason: string | undefined
+  #timings: TimingSample[] = []
 
   onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown>, reason: string): void {
     this.#runReason = reason
@@ -23,6 +25,7 @@ export class ReportCollector implements Reporter {
         const result = toCheckResult(test, check, area)
         if (result) this.#checks.push(result)
         observations.push(...(test.meta().observations ?? []))
+        this.#timings.push(...(test.meta().timings ?? []))
       }
     }
     for (const e of unhandledErrors) this.#moduleErrors.push(String((e as Error)?.message ?? e))
@@ -31,6 +34,10 @@ export class ReportCollector implements Reporter {
 
   get checks(): readonly CheckResult[] {
     return this.#checks
+  }
+
+  get traffic(): Report['traffic'] {
+    return { requests: this.#timings.length, latency: summarizeLatency(this.#timings) }
   }
 
   /** Errors that are scim-conform's own (a suite failed to load, an unhandled rejection): a bug, never a verdict. */

@@ -7,7 +7,6 @@ import { areaChart, latencyChart } from './html/charts.ts'
 import { checksTable } from './html/checks-table.ts'
 import { escapeHtml } from './html/escape.ts'
 import { evidenceCard } from './html/evidence.ts'
-import { latencyByOperation } from './html/latency.ts'
 import { rootCauses } from './html/root-causes.ts'
 import { rulesCell } from './html/rules-cell.ts'
 import { script } from './html/script.ts'
@@ -67,7 +66,7 @@ function rootCauseSection(report: Report): string {
 }
 
 function latencySection(report: Report): string {
-  const operations = latencyByOperation(report)
+  const operations = report.traffic.latency
   if (!operations.length) return '<h2>Latency per operation</h2><p class="muted">No exchange in this report carries a response time.</p>'
   const rows = operations.map((o) => `<tr><td>${escapeHtml(o.operation)}</td><td>${o.count}</td><td>${o.p50}</td><td>${o.p95}</td><td>${o.max}</td></tr>`).join('')
   const samples = operations.reduce((sum, o) => sum + o.count, 0)

@@ -57,6 +57,7 @@ export function check(id: string, options: CheckOptions, body: (context: CheckCo
       throw withExchanges(error, scim)
     } finally {
       testContext.task.meta.observations = scim.observations
+      testContext.task.meta.timings = scim.timings
     }
   })
 }

@@ -2,6 +2,7 @@ import type { Dialect } from './report/model.ts'
 import type { RequirementId } from './catalogue.ts'
 import type { Exchange } from './client/exchange.ts'
 import type { Profile } from './profile.ts'
+import type { TimingSample } from './report/latency.ts'
 
 // What the main process hands every suite worker through vitest's provide/inject.
 // Plain serialisable data; the token travels in memory only and is never written.
@@ -45,5 +46,6 @@ declare module 'vitest' {
   interface TaskMeta {
     check?: CheckMeta
     observations?: Observation[]
+    timings?: TimingSample[]
   }
 }

@@ -88,6 +88,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Repor
     coverage: coverageOf(collector.checks),
     cleanup,
     throttling: { responses429: 0, waitedMs: 0 },
+    traffic: collector.traffic,
   }
 }
 

@@ -2,7 +2,7 @@ import type { AreaChecks } from '../../src/report/areas.ts'
 import { countByStatus } from '../../src/report/model.ts'
 import type { CheckStatus } from '../../src/report/model.ts'
 import { escapeHtml } from './escape.ts'
-import type { OperationLatency } from './latency.ts'
+import type { OperationLatency } from '../../src/report/latency.ts'
 
 // Inline SVG charts: no chart library and no network, and they print as vectors.
 

@@ -1,6 +1,7 @@
 import type { Exchange } from './exchange.ts'
 import type { Http, HttpRequest, HttpResponse } from './http.ts'
 import type { Observation } from '../run-config.ts'
+import { operationOf, type TimingSample } from '../report/latency.ts'
 import { appendJournal, endpointOf, type ResourceKind } from '../tracker.ts'
 
 // A check's view of the target. One per check, so concurrent checks never mix
@@ -21,10 +22,13 @@ export type Expect = string
 export class ScimClient {
   readonly exchanges: Exchange[] = []
   readonly observations: Observation[] = []
+  /** Shared with forks, so a property check's iterations all count as the check's traffic. */
+  readonly timings: TimingSample[]
   readonly #session: Session
 
-  constructor(session: Session) {
+  constructor(session: Session, timings: TimingSample[] = []) {
     this.#session = session
+    this.timings = timings
   }
 
   /** Any request. `expect` names the response schema the body must match (validated and recorded). */
@@ -35,6 +39,7 @@ export class ScimClient {
       throw error
     })
     this.exchanges.push(response.exchange)
+    this.timings.push({ operation: operationOf(request.method, request.path, request.query?.filter !== undefined), ms: response.exchange.durationMs })
     if (request.expect && this.#session.observe) {
       for (const observation of this.#session.observe(response, request.expect)) {
         this.observations.push(observation.violations.length > 0 ? { ...observation, exchange: response.exchange } : observation)
@@ -83,7 +88,7 @@ export class ScimClient {
 
   /** A client on the same session with its own evidence: one per property-check iteration. */
   fork(): ScimClient {
-    return new ScimClient(this.#session)
+    return new ScimClient(this.#session, this.timings)
   }
 
   /** True when this run created the resource. */

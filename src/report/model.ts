@@ -1,4 +1,5 @@
 import type { Exchange } from '../client/exchange.ts'
+import type { OperationLatency } from './latency.ts'
 
 // The one report model every writer renders (console, JSON, JUnit, HTML, Markdown).
 
@@ -66,6 +67,8 @@ export interface Report {
   readonly coverage: Coverage
   readonly cleanup: CleanupSummary
   readonly throttling: { readonly responses429: number; readonly waitedMs: number }
+  /** Every request the checks sent (not the preflight or the sweep), with latency per operation type. */
+  readonly traffic: { readonly requests: number; readonly latency: readonly OperationLatency[] }
 }
 
 export type Verdict = 'pass' | 'fail'
