@@ -1,0 +1,56 @@
+import { describe, it, expect } from 'vitest'
+import { runConformance } from '../src/run.ts'
+import { tempDir } from './helpers.ts'
+import { startScimmyServer } from './third-party/scimmy-server.ts'
+import { scimmyNonPassing } from './third-party/scimmy-expected.ts'
+import type { CheckResult } from '../src/report/model.ts'
+
+// The suite against a SCIM server nobody here wrote: a verdict that changes on a
+// real third-party implementation is a change somebody has to look at.
+
+const TOKEN = 'third-party-token-5b1c'
+
+const detail = (c: CheckResult): string =>
+  `${c.id} (${c.status})${c.status === 'fail' || c.status === 'warn' ? `: ${c.message}` : c.status === 'skip' ? `: ${c.reason}` : ''}`
+
+describe('against scimmy + scimmy-routers', () => {
+  it('fails exactly the pinned checks and leaves the store as it found it', async () => {
+    const server = await startScimmyServer(TOKEN)
+    try {
+      const seeded = await fetch(`${server.url}/Users`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/scim+json' },
+        body: JSON.stringify({ schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: 'existing.before.run@example.com' }),
+      })
+      expect(seeded.status).toBe(201)
+      const before = structuredClone({ Users: [...server.store.Users], Groups: [...server.store.Groups] })
+
+      const report = await runConformance({
+        target: { baseUrl: server.url, token: TOKEN },
+        profile: 'entra',
+        reportDir: tempDir('scimmy'),
+        concurrency: 8,
+        timeoutMs: 10_000,
+        headers: {},
+        seed: 42,
+        runs: 20,
+      })
+
+      expect(report.checks.length).toBeGreaterThan(0)
+      const nonPassing = report.checks.filter((c) => c.status !== 'pass')
+      const pinned = new Set(Object.keys(scimmyNonPassing))
+      const newlyFailing = nonPassing.filter((c) => !pinned.has(c.id)).map(detail)
+      const now = new Set(nonPassing.map((c) => c.id))
+      const newlyPassing = [...pinned].filter((id) => !now.has(id))
+      expect(
+        { newlyFailing, newlyPassing },
+        'the verdict on scimmy changed: read each newly failing check against the rule (scimmy bug: pin it in test/third-party/scimmy-expected.ts with the reason; check bug: fix the check); for each newly passing id, drop its pin',
+      ).toEqual({ newlyFailing: [], newlyPassing: [] })
+
+      expect(report.cleanup.leftover).toEqual([])
+      expect({ Users: [...server.store.Users], Groups: [...server.store.Groups] }).toEqual(before)
+    } finally {
+      await server.close()
+    }
+  })
+})
