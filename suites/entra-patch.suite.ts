@@ -1,0 +1,138 @@
+import { check, type CheckContext } from '../src/check.ts'
+import { CheckFailure, ensureStatus } from '../src/check-failure.ts'
+import type { ScimClient } from '../src/client/scim-client.ts'
+import type { Dialect } from '../src/report/model.ts'
+import { SCHEMA_URN } from '../src/scim/schema-model.ts'
+import type { JsonObject, JsonValue, PatchOperation } from '../src/scim/types.ts'
+import { createGroup, createUser, emailName } from '../src/steps.ts'
+
+// The PATCH requests Entra really sends, request for request (entra-provisioning.md
+// 1.2.4-1.3, 3.3, 3.4), each followed by a GET proving what the server kept.
+
+const MANAGER = `${SCHEMA_URN.enterpriseUser}:manager`
+
+function patchOp(...operations: PatchOperation[]): JsonObject {
+  return { schemas: [SCHEMA_URN.patchOp], Operations: operations as unknown as JsonValue[] }
+}
+
+async function patchAndRead(scim: ScimClient, kind: 'User' | 'Group', id: string, body: JsonObject): Promise<JsonObject> {
+  ensureStatus(await scim.patch(kind, id, body), [200, 204], 'Entra expects 200 or 204 for a PATCH (entra-provisioning.md 2.1)')
+  const read = await scim.get(kind, id)
+  ensureStatus(read, 200, `GET after the PATCH failed`)
+  return read.json as JsonObject
+}
+
+/** Entra checks are skipped with the rfc profile: that target is not provisioned by Entra. */
+function entraOnly({ run, skip }: CheckContext): void {
+  if (run.profile.dialect === 'rfc') skip('the rfc profile does not model Entra\'s requests')
+}
+
+function expectValue(actual: unknown, expected: unknown, message: string, dialect: Dialect, consequence: string, pointer?: string): void {
+  if (JSON.stringify(actual) !== JSON.stringify(expected)) throw new CheckFailure(message, { expected, actual, dialect, consequence, ...(pointer ? { pointer } : {}) })
+}
+
+const DISABLE_CONSEQUENCE = 'Entra believes the user is disabled (or re-enabled) while the target app keeps the old state: a leaver keeps access, or a returning user stays locked out'
+
+async function disableAndEnable(context: CheckContext, dialect: Dialect, op: string, off: JsonValue, on: JsonValue): Promise<void> {
+  entraOnly(context)
+  const { id } = await createUser(context.scim, emailName(context.uniqueName('disable')))
+  const disabled = await patchAndRead(context.scim, 'User', id, patchOp({ op, path: 'active', value: off }))
+  expectValue(disabled.active, false, `after {"op":"${op}","path":"active","value":${JSON.stringify(off)}} the user's active is ${JSON.stringify(disabled.active)}`, dialect, DISABLE_CONSEQUENCE, '/active')
+  const enabled = await patchAndRead(context.scim, 'User', id, patchOp({ op, path: 'active', value: on }))
+  expectValue(enabled.active, true, `after {"op":"${op}","path":"active","value":${JSON.stringify(on)}} the user's active is ${JSON.stringify(enabled.active)}`, dialect, DISABLE_CONSEQUENCE, '/active')
+}
+
+check('entra.patch.disable-string-boolean', { verifies: ['entra:2.6:string-booleans', 'entra:1.2.5:reenable', 'entra:3.4:capitalized-op'] },
+  (context) => disableAndEnable(context, 'entra', 'Replace', 'False', 'True'))
+
+check('entra.patch.disable-json-boolean', { verifies: ['entra:1.2.5:reenable', 'entra:2.6:simple-paths'] },
+  (context) => disableAndEnable(context, 'entra-flag', 'replace', false, true))
+
+const memberIds = (group: JsonObject): string[] =>
+  (Array.isArray(group.members) ? group.members : []).flatMap((m) => (m && typeof m === 'object' && !Array.isArray(m) && typeof m.value === 'string' ? [m.value] : [])).sort()
+
+async function groupWithMembers(context: CheckContext, count: number, initial: number): Promise<{ groupId: string; users: string[] }> {
+  entraOnly(context)
+  if (!context.run.profile.provisions.includes('Group')) context.skip(`the ${context.run.profile.name} profile does not provision Groups`)
+  const users: string[] = []
+  for (let i = 0; i < count; i++) users.push((await createUser(context.scim, emailName(context.uniqueName(`member${i}`)))).id)
+  const { id: groupId } = await createGroup(context.scim, context.uniqueName('entragroup'))
+  if (initial > 0) {
+    const value = users.slice(0, initial).map((id) => ({ $ref: null, value: id }))
+    ensureStatus(await context.scim.patch('Group', groupId, patchOp({ op: 'Add', path: 'members', value })), [200, 204], 'set-up: adding the members failed')
+  }
+  return { groupId, users }
+}
+
+const MEMBERS_CONSEQUENCE = 'group-based access in the target app no longer matches the group in Entra; Entra does not notice, as it does not re-read members'
+
+async function addMembers(context: CheckContext, count: number): Promise<void> {
+  const { groupId, users } = await groupWithMembers(context, count, 0)
+  const group = await patchAndRead(context.scim, 'Group', groupId, patchOp({ op: 'Add', path: 'members', value: users.map((id) => ({ $ref: null, value: id })) }))
+  expectValue(memberIds(group), [...users].sort(), `after one PATCH adding ${count} member(s) the group holds ${memberIds(group).length}`, 'entra', MEMBERS_CONSEQUENCE, '/members')
+}
+
+check('entra.patch.members-add-one', { verifies: ['entra:2.8:groups-need-patch', 'entra:3.4:member-ref-null', 'entra:3.4:capitalized-op'] }, (context) => addMembers(context, 1))
+
+check('entra.patch.members-add-many', { verifies: ['entra:2.8:multi-member-patch'] }, (context) => addMembers(context, 4))
+
+async function removeOneMember(context: CheckContext, dialect: Dialect, removal: (id: string) => PatchOperation): Promise<void> {
+  const { groupId, users } = await groupWithMembers(context, 3, 3)
+  const [kept0, removed, kept1] = users as [string, string, string]
+  const group = await patchAndRead(context.scim, 'Group', groupId, patchOp(removal(removed)))
+  expectValue(memberIds(group), [kept0, kept1].sort(), `removing member ${removed} left members ${JSON.stringify(memberIds(group))}; the other two must survive`, dialect,
+    'a spec-literal server that ignores the value array removes every member: everyone loses the access the group grants', '/members')
+}
+
+check('entra.patch.members-remove-value-array', { verifies: ['entra:3.4:remove-members-value-array', 'entra:1.3:remove-member-keeps-others', 'entra:3.4:member-ref-null'] },
+  (context) => removeOneMember(context, 'entra', (id) => ({ op: 'Remove', path: 'members', value: [{ $ref: null, value: id }] })))
+
+check('entra.patch.members-remove-filter', { verifies: ['entra:2.6:members-filter-remove', 'entra:1.3:remove-member-keeps-others'] },
+  (context) => removeOneMember(context, 'entra-flag', (id) => ({ op: 'remove', path: `members[value eq "${id}"]` })))
+
+const managerOf = (user: JsonObject): JsonValue | undefined => {
+  const extension = user[SCHEMA_URN.enterpriseUser]
+  return extension && typeof extension === 'object' && !Array.isArray(extension) ? extension.manager : undefined
+}
+
+check('entra.patch.manager-bare-id', { verifies: ['entra:2.6:manager-bare-string', 'entra:3.4:manager-read-back-complex', 'entra:3.4:manager-removal', 'entra:1.2.6:manager-persisted'] }, async (context) => {
+  entraOnly(context)
+  const { scim, uniqueName } = context
+  const [first, second, user] = [await createUser(scim, emailName(uniqueName('mgr1'))), await createUser(scim, emailName(uniqueName('mgr2'))), await createUser(scim, emailName(uniqueName('report')))]
+  const consequence = 'Entra reads the manager back as {"value": id}: any other shape fails to deserialise or makes Entra re-send the manager every cycle'
+  for (const [op, manager] of [['Add', first.id], ['replace', second.id]] as const) {
+    const read = await patchAndRead(scim, 'User', user.id, patchOp({ op, path: MANAGER, value: manager }))
+    const got = managerOf(read)
+    const value = got && typeof got === 'object' && !Array.isArray(got) ? got.value : undefined
+    expectValue(value === manager ? { value } : got, { value: manager }, `after {"op":"${op}","path":"…:manager","value":"${manager}"} the manager reads back as ${JSON.stringify(got)}`, 'entra', consequence, '/urn:ietf:params:scim:schemas:extension:enterprise:2.0:User/manager')
+  }
+  const cleared = managerOf(await patchAndRead(scim, 'User', user.id, patchOp({ op: 'replace', path: MANAGER, value: '' })))
+  const clearedValue = cleared && typeof cleared === 'object' && !Array.isArray(cleared) ? cleared.value : cleared
+  if (clearedValue !== undefined && clearedValue !== null && clearedValue !== '') {
+    throw new CheckFailure(`after replacing the manager with "" it still reads ${JSON.stringify(cleared)}`, { expected: 'no manager', actual: cleared, dialect: 'entra', consequence: 'the user keeps a manager Entra removed' })
+  }
+})
+
+check('entra.patch.add-work-email-filter', { verifies: ['entra:3.4:add-filter-creates-value', 'entra:1.2.4:replace-keeps-other-values', 'entra:2.6:value-filter-paths'] }, async (context) => {
+  entraOnly(context)
+  const userName = emailName(context.uniqueName('workmail'))
+  const home = `home.${userName}`
+  const { id } = await createUser(context.scim, userName, { emails: [{ value: home, type: 'home' }] })
+  const work = `Work.${userName}`
+  const user = await patchAndRead(context.scim, 'User', id, patchOp({ op: 'Add', path: 'emails[type eq "work"].value', value: work }))
+  const emails = (Array.isArray(user.emails) ? user.emails : []).map((e) => (e && typeof e === 'object' && !Array.isArray(e) ? { type: e.type, value: e.value } : e))
+  expectValue(emails.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))), [{ type: 'home', value: home }, { type: 'work', value: work }],
+    'Add on emails[type eq "work"].value with no work email must create the work email and keep the home one', 'entra',
+    'the work email Entra sends is never stored: Entra re-sends it every cycle and matching by email fails', '/emails')
+})
+
+check('entra.patch.address-sub-attributes-merge', { verifies: ['entra:3.4:sub-attribute-ops-merge', 'entra:2.6:value-filter-paths'] }, async (context) => {
+  entraOnly(context)
+  const { id } = await createUser(context.scim, emailName(context.uniqueName('address')))
+  const parts = { streetAddress: '18/2111 Main St', locality: 'Redmond', postalCode: '98052' }
+  const user = await patchAndRead(context.scim, 'User', id, patchOp(...Object.entries(parts).map(([sub, value]) => ({ op: 'Add', path: `addresses[type eq "work"].${sub}`, value }))))
+  const work = (Array.isArray(user.addresses) ? user.addresses : []).filter((a) => a && typeof a === 'object' && !Array.isArray(a) && a.type === 'work')
+  const merged = work.length === 1 ? Object.fromEntries(Object.keys(parts).map((k) => [k, (work[0] as JsonObject)[k]])) : work
+  expectValue(merged, parts, `three sibling sub-attribute ops left ${work.length} work address(es): ${JSON.stringify(work)}`, 'entra',
+    'the work address is split into fragments, so the target app shows a partial address and Entra keeps re-sending the rest', '/addresses')
+})
