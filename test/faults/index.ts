@@ -1,7 +1,8 @@
 import type { Fault } from './fault.ts'
 import { coreFaults } from './core.ts'
+import { patchFaults } from './patch.ts'
 
 export type { Fault } from './fault.ts'
 
 /** Every fault the self-test runs. Each area adds its own file and one line here. */
-export const faults: readonly Fault[] = [...coreFaults]
+export const faults: readonly Fault[] = [...coreFaults, ...patchFaults]
