@@ -74,6 +74,7 @@ export const rfc7644 = {
   'rfc7644:3.4.2.2:filter-case-exact': { source: 'RFC7644', section: '3.4.2.2', level: 'MUST', summary: 'String comparisons in filters follow the attribute\'s caseExact characteristic.' },
   'rfc7644:3.4.2.2:filter-defaulted-value': { source: 'RFC7644', section: '3.4.2.2', level: 'MUST', summary: 'A filter on a defaulted attribute uses the value the server returned for it.' },
   'rfc7644:3.4.2.2:filter-unknown-operator-400': { source: 'RFC7644', section: '3.4.2.2', level: 'MUST', summary: 'An unrecognized filter operator answers 400 with scimType invalidFilter and a readable detail.' },
+  'rfc7644:3.4.2.2:filter-operators-supported': { source: 'RFC7644', section: '3.4.2.2', level: 'SHOULD', summary: 'A server that filters accepts the whole grammar (ne, co, sw, ew, pr, gt, ge, lt, le, or, not, grouping, value paths) and answers each as the RFC defines; refusing one with invalidFilter marks it unsupported.' },
   'rfc7644:3.4.2.2:filter-schemas': { source: 'RFC7644', section: '3.4.2.2', level: 'MAY', summary: 'Resources can be selected by schema with a filter on "schemas".' },
   'rfc7644:3.4.2.2:filter-additional-operators': { source: 'RFC7644', section: '3.4.2.2', level: 'MAY', summary: 'A server may support filter operators beyond the RFC\'s.', unobservable: LATITUDE },
   'rfc7644:3.4.2.2:filter-meta-datetime': { source: 'RFC7644', section: '3.4.2.2', level: 'MUST', summary: 'meta.lastModified and meta.created can be filtered with ordering operators on dateTime values.' },

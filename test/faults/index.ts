@@ -1,8 +1,10 @@
 import type { Fault } from './fault.ts'
 import { coreFaults } from './core.ts'
+import { entraFaults } from './entra.ts'
+import { filterFaults } from './filters.ts'
 import { patchFaults } from './patch.ts'
 
 export type { Fault } from './fault.ts'
 
 /** Every fault the self-test runs. Each area adds its own file and one line here. */
-export const faults: readonly Fault[] = [...coreFaults, ...patchFaults]
+export const faults: readonly Fault[] = [...coreFaults, ...entraFaults, ...filterFaults, ...patchFaults]

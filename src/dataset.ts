@@ -1,0 +1,82 @@
+import { CheckFailure, ensureStatus } from './check-failure.ts'
+import type { ScimClient } from './client/scim-client.ts'
+import type { RunConfig } from './run-config.ts'
+import { datasetBodies } from './arbitraries/users.ts'
+import { idOf } from './resources.ts'
+import type { ScimResource } from './scim/types.ts'
+import type { Filter } from './scim/filter/ast.ts'
+import { evaluateFilter, type AttributeLookup } from './scim/filter/evaluate.ts'
+import { resolveAttribute } from './scim/attributes.ts'
+import { enterpriseUserSchema, groupSchema, userSchema } from './scim/core-schemas.ts'
+import type { ResourceKind } from './tracker.ts'
+
+// The seeded dataset the filter checks query: created once per suite file through
+// the tracker (so the sweep deletes it), then read back, because the oracle must
+// judge a filter against what the server stored, not against what was sent.
+
+export interface Dataset {
+  /** Starts every identifying value of the dataset; no other check's names contain it. */
+  readonly marker: string
+  /** Read back with GET, in creation order (so the same seed gives the same order). */
+  readonly users: readonly ScimResource[]
+  readonly groups: readonly ScimResource[]
+}
+
+let shared: { readonly key: string; readonly promise: Promise<Dataset> } | undefined
+
+/** The dataset of this run, created by the first caller; later callers await the same promise. */
+export function sharedDataset(scim: ScimClient, run: RunConfig): Promise<Dataset> {
+  const key = `${run.prefix}|${run.seed}`
+  if (shared?.key !== key) shared = { key, promise: createDataset(scim.fork(), run) }
+  return shared.promise
+}
+
+export function datasetMarker(run: RunConfig): string {
+  return `${run.prefix}ds.`
+}
+
+async function createDataset(scim: ScimClient, run: RunConfig): Promise<Dataset> {
+  const marker = datasetMarker(run)
+  const bodies = datasetBodies(run.seed, marker, run.profile)
+  const userIds = await Promise.all(bodies.users.map((body) => createOne(scim, 'User', body)))
+  const groupIds = run.profile.provisions.includes('Group')
+    ? await Promise.all(bodies.groups.map(({ body, memberIndexes }) =>
+      createOne(scim, 'Group', { ...body, members: memberIndexes.map((i) => ({ value: userIds[i]! })) })))
+    : []
+  return {
+    marker,
+    users: await Promise.all(userIds.map((id) => readBack(scim, 'User', id))),
+    groups: await Promise.all(groupIds.map((id) => readBack(scim, 'Group', id))),
+  }
+}
+
+async function createOne(scim: ScimClient, kind: ResourceKind, body: object): Promise<string> {
+  const res = await scim.create(kind, body)
+  ensureStatus(res, [200, 201], `set-up: creating a ${kind} of the filter dataset failed`)
+  const id = idOf(res.json)
+  if (!id) throw new CheckFailure(`set-up: a created ${kind} of the filter dataset has no id`, { pointer: '/id', actual: res.json, exchanges: [res.exchange] })
+  return id
+}
+
+async function readBack(scim: ScimClient, kind: ResourceKind, id: string): Promise<ScimResource> {
+  const res = await scim.get(kind, id)
+  ensureStatus(res, 200, `set-up: reading back ${kind} ${id} of the filter dataset failed`)
+  if (idOf(res.json) !== id) throw new CheckFailure(`set-up: GET ${kind} ${id} returned another resource`, { expected: id, actual: idOf(res.json), exchanges: [res.exchange] })
+  return res.json as ScimResource
+}
+
+/** Attribute characteristics (caseExact, type) by RFC 7643 section 8.7.1, as the oracle reads them. */
+export function lookupFor(kind: ResourceKind): AttributeLookup {
+  const [core, schemas] = kind === 'User' ? [userSchema, [userSchema, enterpriseUserSchema]] : [groupSchema, [groupSchema]]
+  return (path) => {
+    const resolved = resolveAttribute(schemas, core.id, path)
+    return resolved?.sub ?? resolved?.attribute
+  }
+}
+
+/** The oracle: ids of the dataset resources of `kind` the filter selects (RFC 7644 section 3.4.2.2). */
+export function expectedIds(dataset: Dataset, kind: ResourceKind, filter: Filter): Set<string> {
+  const lookup = lookupFor(kind)
+  const resources = kind === 'User' ? dataset.users : dataset.groups
+  return new Set(resources.filter((r) => evaluateFilter(filter, r, lookup)).map((r) => r.id as string))
+}

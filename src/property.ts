@@ -1,0 +1,68 @@
+import fc from 'fast-check'
+import { CheckFailure } from './check-failure.ts'
+import type { ScimClient } from './client/scim-client.ts'
+import { toCurl } from './client/exchange.ts'
+import type { Exchange } from './client/exchange.ts'
+
+// forAll(): the only caller of fast-check's runner. A property is an async predicate
+// that throws a CheckFailure when the target is wrong. On failure, fast-check shrinks
+// to the smallest failing input, and the verdict is a CheckFailure whose evidence is
+// the counterexample (the wire input, the seed, fast-check's path, a curl command)
+// and the exchanges of the shrunk iteration alone. The same seed replays the same run.
+
+export interface ForAllOptions<T> {
+  readonly seed: number
+  readonly runs: number
+  /** The client of the check: every iteration gets its own fork of it, so evidence never mixes. */
+  readonly scim: ScimClient
+  /** The input as sent on the wire (a filter text, a query string): the report names it. */
+  readonly describe: (value: T) => string
+  /** fast-check's counterexample path, to replay only the shrunk case. */
+  readonly path?: string
+}
+
+export interface PropertyStats {
+  /** Generated cases checked, shrinks excluded. */
+  readonly runs: number
+}
+
+interface Failed {
+  readonly value: unknown
+  readonly exchanges: readonly Exchange[]
+}
+
+export async function forAll<T>(
+  arbitrary: fc.Arbitrary<T>,
+  predicate: (value: T, scim: ScimClient) => Promise<void>,
+  options: ForAllOptions<T>,
+): Promise<PropertyStats> {
+  let lastFailed: Failed | undefined
+  const property = fc.asyncProperty(arbitrary, async (value) => {
+    const scim = options.scim.fork()
+    try {
+      await predicate(value, scim)
+    } catch (error) {
+      // Shrinking only moves on to a failing case, so the last failure is the shrunk one.
+      lastFailed = { value, exchanges: scim.exchanges }
+      throw error
+    }
+  })
+  const details = await fc.check(property, { seed: options.seed, numRuns: options.runs, ...(options.path !== undefined ? { path: options.path } : {}) })
+  if (!details.failed) return { runs: details.numRuns }
+  if (details.counterexample === null) throw new Error(`property gave up after ${details.numSkips} skipped cases`)
+  const [value] = details.counterexample
+  const exchanges = lastFailed?.value === value ? lastFailed.exchanges : []
+  const error = details.errorInstance
+  if (!(error instanceof CheckFailure)) {
+    // A transport error or a bug in the check, not a verdict: keep it as it is.
+    throw error instanceof Error ? Object.assign(error, { evidence: { exchanges } }) : new Error(String(error))
+  }
+  const input = options.describe(value)
+  // The first request of the shrunk case is the one to replay (later ones page on from it).
+  const first = exchanges[0]
+  const counterexample = { input, seed: details.seed, path: details.counterexamplePath, curl: first ? toCurl(first) : '' }
+  throw new CheckFailure(
+    `${error.message} (smallest failing input: ${input}; seed ${details.seed}, path ${details.counterexamplePath}, after ${details.numRuns} runs and ${details.numShrinks} shrinks)`,
+    { ...error.evidence, exchanges, counterexample },
+  )
+}

@@ -1,0 +1,175 @@
+import fc from 'fast-check'
+import { check } from '../src/check.ts'
+import { CheckFailure, ensure, ensureStatus } from '../src/check-failure.ts'
+import { forAll } from '../src/property.ts'
+import { expectedIds, lookupFor, sharedDataset, type Dataset } from '../src/dataset.ts'
+import { entraFilter, filterTargets, isScoped, malformedFilter, rfcFilter, scopeFilter, type FilterLevel } from '../src/arbitraries/filters.ts'
+import { formatFilter } from '../src/scim/filter/format.ts'
+import type { Filter } from '../src/scim/filter/ast.ts'
+import type { ScimClient } from '../src/client/scim-client.ts'
+import type { RunConfig } from '../src/run-config.ts'
+import type { ResourceKind } from '../src/tracker.ts'
+import { resourcesOf } from '../src/resources.ts'
+import type { ScimResource } from '../src/scim/types.ts'
+
+// Generated filters against the local oracle (RFC 7644 section 3.4.2.2): for each
+// filter, the dataset resources the target returns across all pages must be exactly
+// those the oracle selects; resources outside the dataset are ignored unless the filter
+// is confined to the dataset, where they are wrong and totalResults must be exact.
+
+const verifiesEntraUsers = ['rfc7644:3.4.2.2:filter-eq', 'rfc7644:3.4.2.2:filter-and', 'rfc7644:3.4.2.2:filter-only-matching', 'rfc7644:3.4.2.2:filter-case-exact', 'rfc7644:3.4.2:total-results', 'entra:2.4:filter-username', 'entra:2.4:filter-matching-attributes', 'entra:2.3:filter-value-case', 'entra:2.1:filter-no-match-200'] as const
+
+check('filters.users.entra-eq', { verifies: verifiesEntraUsers }, async (context) => {
+  await generatedFilters(context, 'User', 'entra')
+})
+
+check('filters.users.rfc-operators', { verifies: ['rfc7644:3.4.2.2:filter-operators-supported'] }, async (context) => {
+  await generatedFilters(context, 'User', 'rfc')
+})
+
+check('filters.groups.entra-eq', { verifies: ['rfc7644:3.4.2.2:filter-eq', 'rfc7644:3.4.2.2:filter-only-matching', 'rfc7644:3.4.2:total-results', 'entra:2.4:filter-group-display-name', 'entra:2.3:filter-value-case', 'entra:2.1:filter-no-match-200'] }, async (context) => {
+  await generatedFilters(context, 'Group', 'entra')
+})
+
+check('filters.groups.rfc-operators', { verifies: ['rfc7644:3.4.2.2:filter-operators-supported'] }, async (context) => {
+  await generatedFilters(context, 'Group', 'rfc')
+})
+
+check('filters.malformed.invalid-filter-400', { verifies: ['rfc7644:3.4.2.2:filter-unknown-operator-400', 'rfc7644:3.12:invalid-filter'] }, async ({ scim, run }) => {
+  const dataset = await sharedDataset(scim, run)
+  const arbitrary = malformedFilter(entraFilter(targetsOf(dataset, run, 'User'), dataset.marker))
+  await forAll(arbitrary, async ({ malformation, text }, client) => {
+    const res = await client.list('User', { filter: text })
+    ensureStatus(res, 400, `a filter with ${malformation.replace('-', ' ')} is malformed (RFC 7644 section 3.4.2.2)`)
+    const scimType = (res.json as { scimType?: unknown } | undefined)?.scimType
+    ensure(scimType === 'invalidFilter', 'the 400 does not carry scimType "invalidFilter" (RFC 7644 section 3.12)', { pointer: '/scimType', expected: 'invalidFilter', actual: scimType })
+  }, { seed: run.seed, runs: run.runs, scim, describe: ({ text }) => text })
+})
+
+check('filters.pagination', { verifies: ['rfc7644:3.4.2.4:start-index', 'rfc7644:3.4.2.4:count-max', 'rfc7644:3.4.2.4:response-attributes', 'entra:2.5:pages-walkable', 'entra:2.5:items-per-page', 'entra:2.5:start-index-echo'] }, async ({ scim, run }) => {
+  const dataset = await sharedDataset(scim, run)
+  const filter = scopeFilter('userName', dataset.marker)
+  const expected = expectedIds(dataset, 'User', filter)
+  const arbitrary = fc.integer({ min: 1, max: expected.size + 1 })
+  await forAll(arbitrary, async (count, client) => {
+    const pages = await collectPages(client, 'User', formatFilter(filter), count)
+    for (const page of pages.pages) {
+      ensure(page.resources.length <= count, `a page holds ${page.resources.length} resources, more than count=${count}`, { expected: count, actual: page.resources.length })
+      ensure(page.itemsPerPage === page.resources.length, 'itemsPerPage is not the number of resources on the page', { pointer: '/itemsPerPage', expected: page.resources.length, actual: page.itemsPerPage })
+      ensure(page.startIndex === page.requestedStartIndex, 'the page does not echo the startIndex requested', { pointer: '/startIndex', expected: page.requestedStartIndex, actual: page.startIndex })
+      ensure(page.totalResults === expected.size, 'totalResults is not the number of matches', { pointer: '/totalResults', expected: expected.size, actual: page.totalResults })
+      const left = expected.size - page.requestedStartIndex + 1
+      ensure(page.resources.length === Math.min(count, left), `a page holds ${page.resources.length} resources where ${Math.min(count, left)} remain to be paged`, { expected: Math.min(count, left), actual: page.resources.length })
+    }
+    compareSets(dataset, 'User', expected, pages.ids, 'walking the pages')
+  }, { seed: run.seed, runs: Math.min(run.runs, expected.size + 1), scim, describe: (count) => `filter=${formatFilter(filter)}&count=${count}` })
+})
+
+check('filters.sort', { verifies: ['rfc7644:3.4.2.3:sort-by', 'rfc7644:3.4.2.3:sort-order-values', 'rfc7644:3.4.2.3:sort-case-by-type', 'rfc7643:5:capabilities-truthful'] }, async ({ scim, run, skip }) => {
+  const config = await scim.send({ method: 'GET', path: '/ServiceProviderConfig', expect: 'ServiceProviderConfig' })
+  if ((config.json as { sort?: { supported?: unknown } } | undefined)?.sort?.supported !== true) skip('not advertised: /ServiceProviderConfig sort.supported is not true')
+  const dataset = await sharedDataset(scim, run)
+  const filter = formatFilter(scopeFilter('userName', dataset.marker))
+  const byName = [...dataset.users].sort((a, b) => compareCodePoints(nameOf(a).toLowerCase(), nameOf(b).toLowerCase())).map(nameOf)
+  for (const sortOrder of ['ascending', 'descending'] as const) {
+    const res = await scim.list('User', { filter, sortBy: 'userName', sortOrder, count: String(dataset.users.length + 1) })
+    ensureStatus(res, 200)
+    const names = ((res.json as { Resources?: { userName?: string }[] }).Resources ?? []).map((r) => r.userName ?? '')
+    const expected = sortOrder === 'ascending' ? byName : [...byName].reverse()
+    ensure(JSON.stringify(names) === JSON.stringify(expected), `sortBy=userName&sortOrder=${sortOrder} did not order the users case-insensitively by userName`, { expected, actual: names })
+  }
+})
+
+interface FilterCase {
+  readonly filter: Filter
+  readonly text: string
+}
+
+async function generatedFilters({ scim, run }: { scim: ScimClient; run: RunConfig }, kind: ResourceKind, level: FilterLevel): Promise<void> {
+  const dataset = await sharedDataset(scim, run)
+  const targets = targetsOf(dataset, run, kind)
+  const scope = scopeFilter(kind === 'User' ? 'userName' : 'displayName', dataset.marker)
+  const filters = level === 'entra' ? entraFilter(targets, dataset.marker) : rfcFilter(targets, dataset.marker, scope)
+  const cases = filters.map((filter): FilterCase => ({ filter, text: formatFilter(filter) }))
+  await forAll(cases, (c, client) => judge(client, dataset, kind, level, c), { seed: run.seed, runs: run.runs, scim, describe: (c) => c.text })
+}
+
+function targetsOf(dataset: Dataset, run: RunConfig, kind: ResourceKind) {
+  const targets = kind === 'User'
+    ? filterTargets(run.profile.user, dataset.users, lookupFor('User'))
+    : filterTargets(run.profile.group, dataset.groups, lookupFor('Group'))
+  if (targets.length === 0) throw new Error(`the profile ${run.profile.name} marks no ${kind} attribute filterable that the dataset holds`)
+  return targets
+}
+
+/** One generated filter: the target's answer across all pages against the oracle's selection. */
+async function judge(scim: ScimClient, dataset: Dataset, kind: ResourceKind, level: FilterLevel, { filter, text }: FilterCase): Promise<void> {
+  const expected = expectedIds(dataset, kind, filter)
+  const pages = await collectPages(scim, kind, text, 100, level === 'entra' ? 'an Entra filter (eq and "and" only)' : 'an RFC 7644 filter')
+  compareSets(dataset, kind, expected, pages.ids, `filter ${text}`)
+  const returned = new Set(pages.ids)
+  const total = pages.pages[0]?.totalResults
+  if (isScoped(filter, dataset.marker)) {
+    const own = new Set((kind === 'User' ? dataset.users : dataset.groups).map((r) => r.id as string))
+    const strangers = [...returned].filter((id) => !own.has(id))
+    ensure(strangers.length === 0, `filter ${text} can only match the dataset, yet returned ${strangers.length} other ${kind}(s)`, { expected: [], actual: strangers.slice(0, 5) })
+    ensure(total === expected.size, `filter ${text}: totalResults is not the number of matches`, { pointer: '/totalResults', expected: expected.size, actual: total })
+  } else {
+    const found = [...returned].filter((id) => expected.has(id)).length
+    ensure(typeof total === 'number' && total >= found, `filter ${text}: totalResults is below the number of matches returned`, { pointer: '/totalResults', expected: `>= ${found}`, actual: total })
+  }
+}
+
+/** Dataset resources only: what the oracle selects must be exactly what came back. */
+function compareSets(dataset: Dataset, kind: ResourceKind, expected: ReadonlySet<string>, returnedIds: readonly string[], what: string): void {
+  const resources = kind === 'User' ? dataset.users : dataset.groups
+  const names = new Map(resources.map((r) => [r.id as string, nameOf(r)]))
+  const duplicates = returnedIds.filter((id, i) => returnedIds.indexOf(id) !== i)
+  ensure(duplicates.length === 0, `${what}: the same ${kind} came back more than once across pages`, { actual: duplicates.slice(0, 5) })
+  const returned = new Set(returnedIds)
+  const missing = [...expected].filter((id) => !returned.has(id)).map((id) => names.get(id))
+  const extra = [...returned].filter((id) => names.has(id) && !expected.has(id)).map((id) => names.get(id))
+  if (missing.length > 0 || extra.length > 0) {
+    const parts = [missing.length > 0 ? `${missing.length} matching ${kind}(s) missing` : '', extra.length > 0 ? `${extra.length} non-matching ${kind}(s) returned` : ''].filter(Boolean)
+    throw new CheckFailure(`${what}: ${parts.join(', ')}`, { expected: [...expected].map((id) => names.get(id)), actual: [...returned].filter((id) => names.has(id)).map((id) => names.get(id)) })
+  }
+}
+
+interface Page {
+  readonly requestedStartIndex: number
+  readonly resources: readonly ScimResource[]
+  readonly totalResults: unknown
+  readonly itemsPerPage: unknown
+  readonly startIndex: unknown
+}
+
+const MAX_PAGES = 50
+
+/**
+ * Walks a filtered query page by page (RFC 7644 section 3.4.2.4) until totalResults
+ * is reached or a page comes back empty. A 400 invalidFilter on a valid filter means
+ * the target does not support it: `unsupported` names what was refused.
+ */
+async function collectPages(scim: ScimClient, kind: ResourceKind, filter: string, count: number, unsupported = 'the filter'): Promise<{ pages: Page[]; ids: string[] }> {
+  const pages: Page[] = []
+  const ids: string[] = []
+  for (let startIndex = 1; pages.length < MAX_PAGES;) {
+    const res = await scim.list(kind, { filter, startIndex: String(startIndex), count: String(count) })
+    const body = res.json as { scimType?: unknown; totalResults?: unknown; itemsPerPage?: unknown; startIndex?: unknown } | undefined
+    if (res.status === 400 && body?.scimType === 'invalidFilter') throw new CheckFailure(`unsupported: the target rejects ${unsupported} as invalidFilter: ${filter}`, { actual: 400 })
+    ensureStatus(res, 200, `a valid filter must be answered with a ListResponse (RFC 7644 section 3.4.2)`)
+    const resources = resourcesOf(res.json) as ScimResource[]
+    pages.push({ requestedStartIndex: startIndex, resources, totalResults: body?.totalResults, itemsPerPage: body?.itemsPerPage, startIndex: body?.startIndex })
+    ids.push(...resources.map((r) => String(r.id)))
+    startIndex += resources.length
+    if (resources.length === 0 || typeof body?.totalResults !== 'number' || startIndex > body.totalResults) break
+  }
+  return { pages, ids }
+}
+
+const nameOf = (resource: ScimResource): string => String(resource.userName ?? resource.displayName ?? resource.id)
+
+/** RFC 7644 section 3.4.2.3: strings sort by Unicode code point, no locale. */
+function compareCodePoints(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}

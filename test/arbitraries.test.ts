@@ -1,0 +1,116 @@
+import { describe, it, expect } from 'vitest'
+import fc from 'fast-check'
+import { datasetBodies, DATASET_USERS } from '../src/arbitraries/users.ts'
+import { entraFilter, filterTargets, isScoped, malformedFilter, rfcFilter, scopeFilter } from '../src/arbitraries/filters.ts'
+import { expectedIds, lookupFor, type Dataset } from '../src/dataset.ts'
+import { loadProfile } from '../src/profile.ts'
+import { parseFilter } from '../src/scim/filter/parse.ts'
+import { formatFilter } from '../src/scim/filter/format.ts'
+import type { Filter } from '../src/scim/filter/ast.ts'
+import type { ScimResource } from '../src/scim/types.ts'
+
+// The generator contract (fast-check's own discipline): the same seed gives the same
+// values; every generated filter is in the grammar and reads back as the same AST;
+// every malformed one is outside it; the dataset gives filters something to find.
+
+const MARKER = 'scimconf-0badcafe-ds.'
+const SEED = 1234
+
+/** The bodies as a server would store them: ids added, nothing else changed. */
+function offlineDataset(profileName: string, seed = SEED): Dataset {
+  const bodies = datasetBodies(seed, MARKER, loadProfile(profileName))
+  const users = bodies.users.map((u, i) => ({ ...u, id: `u${i}` }) as unknown as ScimResource)
+  const groups = bodies.groups.map((g, i) => ({ ...g.body, id: `g${i}`, members: g.memberIndexes.map((m) => ({ value: `u${m}` })) }) as unknown as ScimResource)
+  return { marker: MARKER, users, groups }
+}
+
+function arbitrariesFor(profileName: string) {
+  const profile = loadProfile(profileName)
+  const dataset = offlineDataset(profileName)
+  const users = filterTargets(profile.user, dataset.users, lookupFor('User'))
+  const groups = filterTargets(profile.group, dataset.groups, lookupFor('Group'))
+  return {
+    dataset,
+    'users entra': entraFilter(users, MARKER),
+    'users rfc': rfcFilter(users, MARKER, scopeFilter('userName', MARKER)),
+    'groups entra': entraFilter(groups, MARKER),
+    'groups rfc': rfcFilter(groups, MARKER, scopeFilter('displayName', MARKER)),
+  }
+}
+
+const kinds = ['users entra', 'users rfc', 'groups entra', 'groups rfc'] as const
+
+describe('the seeded dataset', () => {
+  it('is the same for the same seed and differs for another', () => {
+    const profile = loadProfile('rfc')
+    expect(datasetBodies(7, MARKER, profile)).toEqual(datasetBodies(7, MARKER, profile))
+    expect(datasetBodies(8, MARKER, profile)).not.toEqual(datasetBodies(7, MARKER, profile))
+  })
+
+  it('covers case, absent values, multi-valued types, the extension and both active values', () => {
+    const { users } = offlineDataset('rfc')
+    expect(users).toHaveLength(DATASET_USERS)
+    expect(new Set(users.map((u) => u.active))).toEqual(new Set([true, false]))
+    expect(users.some((u) => u.externalId === undefined)).toBe(true)
+    expect(users.some((u) => /[A-Z]/.test(String(u.userName).slice(MARKER.length)))).toBe(true)
+    expect(users.some((u) => Array.isArray(u.emails) && u.emails.length > 1)).toBe(true)
+    expect(users.some((u) => u['urn:ietf:params:scim:schemas:extension:enterprise:2.0:User'] !== undefined)).toBe(true)
+    expect(users.every((u) => String(u.userName).startsWith(MARKER))).toBe(true)
+  })
+
+  it('keeps only what the profile maps', () => {
+    const profile = loadProfile('zapier')
+    const mapped = new Set(profile.user.map((m) => m.path.split(/[.[]/)[0]!.toLowerCase()))
+    for (const user of offlineDataset('zapier').users) {
+      const extra = Object.keys(user).filter((k) => !['id', 'schemas'].includes(k) && !mapped.has(k.toLowerCase()))
+      expect(extra).toEqual([])
+    }
+    expect(offlineDataset('zapier').users.some((u) => 'addresses' in u)).toBe(false)
+  })
+})
+
+describe.each(['entra', 'rfc'])('filters over the %s profile', (profileName) => {
+  const arbitraries = arbitrariesFor(profileName)
+
+  it.each(kinds)('%s: the same seed gives the same filters', (kind) => {
+    const sample = () => fc.sample(arbitraries[kind], { seed: SEED, numRuns: 100 }).map(formatFilter)
+    expect(sample()).toEqual(sample())
+    expect(fc.sample(arbitraries[kind], { seed: SEED + 1, numRuns: 100 }).map(formatFilter)).not.toEqual(sample())
+  })
+
+  it.each(kinds)('%s: every filter parses and parse(format(ast)) equals ast', (kind) => {
+    fc.assert(fc.property(arbitraries[kind], (ast) => {
+      expect(parseFilter(formatFilter(ast))).toEqual(ast)
+    }), { seed: SEED, numRuns: 300 })
+  })
+
+  it.each(kinds)('%s: filters select some of the dataset, and not always all of it', (kind) => {
+    const resourceKind = kind.startsWith('users') ? 'User' : 'Group'
+    const size = resourceKind === 'User' ? arbitraries.dataset.users.length : arbitraries.dataset.groups.length
+    const counts = fc.sample(arbitraries[kind], { seed: SEED, numRuns: 300 }).map((f: Filter) => expectedIds(arbitraries.dataset, resourceKind, f).size)
+    expect(counts.filter((n) => n > 0).length).toBeGreaterThan(counts.length / 3)
+    expect(counts.some((n) => n < size)).toBe(true)
+    expect(counts.some((n) => n === 0)).toBe(true)
+  })
+
+  it('Entra filters use only eq and "and", and are confined to the dataset when they name an identifying value', () => {
+    for (const filter of fc.sample(arbitraries['users entra'], { seed: SEED, numRuns: 300 })) {
+      expect(formatFilter(filter)).not.toMatch(/ (ne|co|sw|ew|gt|ge|lt|le|pr|or) |not \(/)
+    }
+    expect(isScoped(parseFilter(`userName eq "${MARKER.toUpperCase()}x"`), MARKER)).toBe(true)
+    expect(isScoped(parseFilter(`userName eq "x" or userName sw "${MARKER}"`), MARKER)).toBe(false)
+  })
+
+  it('RFC filters are always AND-ed with the dataset scope', () => {
+    for (const filter of fc.sample(arbitraries['users rfc'], { seed: SEED, numRuns: 100 })) {
+      expect(formatFilter(filter).startsWith(`userName sw "${MARKER}" and `)).toBe(true)
+      expect(isScoped(filter, MARKER)).toBe(true)
+    }
+  })
+
+  it('malformed filters are all outside the grammar, and every malformation occurs', () => {
+    const samples = fc.sample(malformedFilter(arbitraries['users entra']), { seed: SEED, numRuns: 300 })
+    for (const { text } of samples) expect(() => parseFilter(text), text).toThrow()
+    expect(new Set(samples.map((s) => s.malformation)).size).toBe(7)
+  })
+})
