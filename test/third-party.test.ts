@@ -14,7 +14,7 @@ const detail = (c: CheckResult): string =>
   `${c.id} (${c.status})${c.status === 'fail' || c.status === 'warn' ? `: ${c.message}` : c.status === 'skip' ? `: ${c.reason}` : ''}`
 
 describe('against scimmy + scimmy-routers', () => {
-  it('fails exactly the pinned checks and leaves the store as it found it', async () => {
+  it('fails exactly the pinned checks and leaves the store as it found it', { timeout: 300_000 }, async () => {
     const server = await startScimmyServer(TOKEN)
     try {
       const seeded = await fetch(`${server.url}/Users`, {

@@ -74,7 +74,8 @@ function declareOnce(): void {
   const users = handlers('Users')
   const groups = handlers('Groups')
   // The stored records are schema-free JSON; scimmy's typings want each resource's exact shape back.
-  SCIMMY.Resources.declare(SCIMMY.Resources.User).ingress(users.ingress as never).egress(users.egress as never).degress(users.degress)
+  // Entra's default attribute mappings write the enterprise extension, so an Entra-facing app declares it.
+  SCIMMY.Resources.declare(SCIMMY.Resources.User.extend(SCIMMY.Schemas.EnterpriseUser, false)).ingress(users.ingress as never).egress(users.egress as never).degress(users.degress)
   SCIMMY.Resources.declare(SCIMMY.Resources.Group).ingress(groups.ingress as never).egress(groups.egress as never).degress(groups.degress)
 }
 
