@@ -21,7 +21,8 @@ export class ReportCollector implements Reporter {
       for (const error of module.errors()) this.#moduleErrors.push(`${area}: ${error.message}`)
       for (const test of module.children.allTests()) {
         const check = test.meta().check
-        if (!check) continue
+        // Checks left out by --only are not part of this run: they are neither passed nor skipped.
+        if (!check || test.options.mode === 'skip' || test.options.mode === 'todo') continue
         const result = toCheckResult(test, check, area)
         if (result) this.#checks.push(result)
         observations.push(...(test.meta().observations ?? []))

@@ -1,9 +1,10 @@
 import { countByStatus, verdict, type CheckResult, type Report } from '../src/report/model.ts'
+import { baselineMarkOf, type BaselineComparison } from '../src/report/baseline.ts'
 
 // The summary printed at the end of a run: counts per area, each failure with its
 // rule and one-line reason, warnings, the report paths and the seed to replay.
 
-export function consoleSummary(report: Report, reportPaths: readonly string[]): string {
+export function consoleSummary(report: Report, reportPaths: readonly string[], comparison?: BaselineComparison): string {
   const lines: string[] = ['']
   const areas = [...new Set(report.checks.map((c) => c.area))]
   for (const area of areas) {
@@ -13,12 +14,16 @@ export function consoleSummary(report: Report, reportPaths: readonly string[]): 
   const failures = report.checks.filter((c): c is Extract<CheckResult, { status: 'fail' | 'warn' }> => c.status === 'fail' || c.status === 'warn')
   if (failures.length > 0) lines.push('')
   for (const f of failures) {
-    lines.push(`  ${f.status === 'fail' ? 'FAIL' : 'WARN'} ${f.id} [${f.level}; ${f.verifies.join(', ')}]`)
+    const mark = baselineMarkOf(comparison, f.id)
+    lines.push(`  ${f.status === 'fail' ? 'FAIL' : 'WARN'} ${f.id} [${f.level}; ${f.verifies.join(', ')}]${mark ? ` (${mark})` : ''}`)
     lines.push(`       ${f.message}`)
   }
   const totals = countByStatus(report.checks)
   lines.push('')
   lines.push(`${verdict(report) === 'pass' ? 'PASS' : 'FAIL'}: ${report.checks.length} checks, ${totals.pass} passed, ${totals.fail} failed, ${totals.warn} warnings, ${totals.skip} skipped in ${(report.durationMs / 1000).toFixed(1)}s (profile ${report.profile}, seed ${report.seed})`)
+  if (comparison) {
+    lines.push(`baseline: ${comparison.newFailures.length} new failure(s), ${comparison.knownFailures.length} known, ${comparison.fixed.length} fixed${comparison.newFailures.length > 0 ? `: ${comparison.newFailures.join(', ')}` : ''}`)
+  }
   lines.push(`coverage: ${report.coverage.covered} of ${report.coverage.observable} observable requirements`)
   if (report.cleanup.leftover.length > 0) {
     lines.push(`cleanup: ${report.cleanup.leftover.length} resource(s) could not be deleted: ${report.cleanup.leftover.map((l) => `${l.kind} ${l.id} (${l.reason})`).join('; ')}`)
@@ -28,4 +33,10 @@ export function consoleSummary(report: Report, reportPaths: readonly string[]): 
   if (reportPaths.length > 0) lines.push(`reports: ${reportPaths.join(', ')}`)
   lines.push(`replay: --seed ${report.seed}`)
   return lines.join('\n')
+}
+
+/** --quiet: the verdict line and where the reports are, nothing else. */
+export function quietSummary(report: Report, reportPaths: readonly string[]): string {
+  const totals = countByStatus(report.checks)
+  return `${verdict(report) === 'pass' ? 'PASS' : 'FAIL'}: ${totals.pass} passed, ${totals.fail} failed, ${totals.warn} warnings, ${totals.skip} skipped; reports: ${reportPaths.join(', ')}`
 }

@@ -1,37 +1,124 @@
 import path from 'node:path'
 import type { Reporter, TestCase, TestModule } from 'vitest/node'
 
-// Plain progress lines while the run goes: one per failed check, one per finished suite.
-// A display bug must never change the verdict, so every hook swallows its own errors.
+// Progress while the run goes. On a terminal: one live line per suite (checks
+// done/total, failures so far, the check running now, elapsed), redrawn in place.
+// When stdout is not a TTY or CI is set: plain lines, one per failure and per
+// finished suite. A display bug must never change the verdict, so every hook
+// swallows its own errors.
+
+export type Verbosity = 'quiet' | 'normal' | 'verbose'
+
+export interface ProgressOutput {
+  readonly write: (text: string) => void
+  readonly live: boolean
+  readonly verbosity: Verbosity
+}
+
+interface SuiteState {
+  total: number
+  done: number
+  failed: number
+  current: string
+  finished: boolean
+}
+
+const areaOf = (module: TestModule): string => path.basename(module.moduleId).replace(/\.suite\.[jt]s$/, '')
 
 export class ProgressReporter implements Reporter {
-  readonly #write: (line: string) => void
+  readonly #out: ProgressOutput
   readonly #started = Date.now()
+  readonly #suites = new Map<string, SuiteState>()
+  #drawnLines = 0
 
-  constructor(write: (line: string) => void) {
-    this.#write = write
+  constructor(out: ProgressOutput) {
+    this.#out = out
+  }
+
+  onTestModuleCollected(module: TestModule): void {
+    this.#safely(() => {
+      this.#suites.set(areaOf(module), { total: [...module.children.allTests()].length, done: 0, failed: 0, current: '', finished: false })
+      this.#redraw()
+    })
+  }
+
+  onTestCaseReady(test: TestCase): void {
+    this.#safely(() => {
+      const suite = this.#suites.get(areaOf(test.module))
+      if (suite) suite.current = test.name
+      this.#redraw()
+    })
   }
 
   onTestCaseResult(test: TestCase): void {
-    try {
+    this.#safely(() => {
+      const suite = this.#suites.get(areaOf(test.module))
       const result = test.result()
       const check = test.meta().check
-      if (result.state === 'failed' && check) {
-        const reason = (result.errors?.[0]?.message ?? '').split('\n')[0]
-        this.#write(`  ${check.level === 'MUST' ? '✗' : '!'} ${check.id}: ${reason}`)
+      if (suite) {
+        suite.done++
+        if (result.state === 'failed') suite.failed++
       }
-    } catch {
-      // display only
-    }
+      const failedLine = result.state === 'failed' && check
+        ? `  ${check.level === 'MUST' ? '✗' : '!'} ${check.id}: ${(result.errors?.[0]?.message ?? '').split('\n')[0]}`
+        : undefined
+      if (this.#out.verbosity === 'verbose' && check) this.#print(failedLine ?? `  ${result.state === 'passed' ? '✓' : '-'} ${check.id}`)
+      else if (this.#out.verbosity === 'normal' && failedLine) this.#print(failedLine)
+      else this.#redraw()
+    })
   }
 
   onTestModuleEnd(module: TestModule): void {
+    this.#safely(() => {
+      const suite = this.#suites.get(areaOf(module))
+      if (!suite) return
+      suite.finished = true
+      if (this.#out.live) this.#redraw()
+      else if (this.#out.verbosity !== 'quiet') this.#print(`${areaOf(module)}: ${suite.done} checks, ${suite.failed} failed (${this.#elapsed()})`)
+    })
+  }
+
+  onTestRunEnd(): void {
+    this.#safely(() => {
+      if (this.#out.live) {
+        this.#redraw()
+        this.#drawnLines = 0
+      }
+    })
+  }
+
+  /** A line that stays: printed above the live block, which is then drawn again. */
+  #print(line: string): void {
+    if (this.#out.verbosity === 'quiet') return
+    this.#erase()
+    this.#out.write(line + '\n')
+    this.#redraw()
+  }
+
+  #redraw(): void {
+    if (!this.#out.live || this.#out.verbosity === 'quiet') return
+    this.#erase()
+    const lines = [...this.#suites.entries()].map(([area, s]) => {
+      const state = s.finished ? 'done' : s.current ? `running ${s.current}` : 'waiting'
+      return `${area.padEnd(18)} ${String(s.done).padStart(3)}/${String(s.total).padEnd(3)} ${s.failed > 0 ? `${s.failed} failed` : 'no failures'}  ${state}`.slice(0, 110)
+    })
+    lines.push(`elapsed ${this.#elapsed()}`)
+    this.#out.write(lines.map((l) => l + '\n').join(''))
+    this.#drawnLines = lines.length
+  }
+
+  #erase(): void {
+    if (this.#drawnLines > 0) this.#out.write(`\x1b[${this.#drawnLines}A\x1b[J`)
+    this.#drawnLines = 0
+  }
+
+  #elapsed(): string {
+    return `${((Date.now() - this.#started) / 1000).toFixed(1)}s`
+  }
+
+  #safely(draw: () => void): void {
     try {
-      const tests = [...module.children.allTests()]
-      const failed = tests.filter((t) => t.result().state === 'failed').length
-      const area = path.basename(module.moduleId).replace(/\.suite\.[jt]s$/, '')
-      const seconds = ((Date.now() - this.#started) / 1000).toFixed(1)
-      this.#write(`${area}: ${tests.length} checks, ${failed} failed (${seconds}s)`)
+      draw()
     } catch {
       // display only
     }

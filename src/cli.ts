@@ -3,15 +3,19 @@ import { parseCommand, type RunOptions } from './options.ts'
 import { helpText } from './help.ts'
 import { RunError, UsageError } from './errors.ts'
 import { runConformance, InternalError, type ResolvedTarget } from './run.ts'
-import { exitCode } from './report/model.ts'
-import { writeReports } from '../reporters/index.ts'
-import { consoleSummary } from '../reporters/console.ts'
+import { exitCode, type Report } from './report/model.ts'
+import { compareWithBaseline, baselineExitCode } from './report/baseline.ts'
+import { writeReports, writers } from '../reporters/index.ts'
+import { consoleSummary, quietSummary } from '../reporters/console.ts'
 import { listProfiles } from './profile.ts'
 import { createReferenceServer, type ReferenceServer } from './server/index.ts'
 import { toolVersion } from './version.ts'
 import { createHttp } from './client/http.ts'
 import { readJournal, journalBaseUrl, outstanding, sweep } from './tracker.ts'
 import { randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { writeFile } from 'node:fs/promises'
+import path from 'node:path'
 
 // The only file that reads argv, prints errors and sets the exit code.
 
@@ -66,6 +70,7 @@ async function cleanup(journal: string, token: string | undefined): Promise<numb
 }
 
 async function run(options: RunOptions): Promise<number> {
+  const baseline = options.baseline === undefined ? undefined : readBaseline(options.baseline)
   let embedded: ReferenceServer | undefined
   let target: ResolvedTarget
   if (options.target.kind === 'embedded') {
@@ -78,7 +83,7 @@ async function run(options: RunOptions): Promise<number> {
   const controller = new AbortController()
   const onSignal = () => {
     if (controller.signal.aborted) {
-      process.stderr.write('scim-conform: aborted at once; run "scim-conform cleanup --journal <report-dir>/journal.jsonl" to remove what the run created\n')
+      process.stderr.write(`scim-conform: aborted at once; run "scim-conform cleanup --journal ${path.join(options.reportDir, 'journal.jsonl')}" to remove what the run created\n`)
       process.exit(130)
     }
     process.stderr.write('scim-conform: interrupted, cleaning up (press Ctrl-C again to abort at once)\n')
@@ -86,17 +91,46 @@ async function run(options: RunOptions): Promise<number> {
   }
   process.on('SIGINT', onSignal)
   process.on('SIGTERM', onSignal)
+  const say = (line: string) => {
+    if (options.verbosity !== 'quiet') process.stdout.write(line + '\n')
+  }
   try {
-    process.stdout.write(`scim-conform ${toolVersion}: ${target.baseUrl} (profile ${options.profile}, seed ${options.seed})\n`)
-    const report = await runConformance({ ...options, target, signal: controller.signal, progress: (line) => process.stdout.write(line + '\n') })
-    const paths = await writeReports(report, options.reportDir, ['json', 'junit', 'html', 'md'])
-    process.stdout.write(consoleSummary(report, paths) + '\n')
-    return report.interrupted ? 130 : exitCode(report)
+    say(`scim-conform ${toolVersion}: ${target.baseUrl} (profile ${options.profile}, seed ${options.seed})`)
+    const live = process.stdout.isTTY === true && !process.env.CI
+    const report = await runConformance({
+      ...options,
+      target,
+      signal: controller.signal,
+      progress: { write: (text) => process.stdout.write(text), live, verbosity: options.verbosity },
+    })
+    const comparison = baseline ? compareWithBaseline(report, baseline) : undefined
+    const paths = await writeReports(report, options.reportDir, options.formats, comparison)
+    if (options.writeBaseline !== undefined) {
+      await writeFile(options.writeBaseline, writers.json(report))
+      paths.push(options.writeBaseline)
+    }
+    process.stdout.write((options.verbosity === 'quiet' ? quietSummary(report, paths) : consoleSummary(report, paths, comparison)) + '\n')
+    if (report.interrupted) return 130
+    return comparison ? baselineExitCode(comparison) : exitCode(report)
   } finally {
     process.off('SIGINT', onSignal)
     process.off('SIGTERM', onSignal)
     await embedded?.close()
   }
+}
+
+function readBaseline(file: string): Report {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'))
+  } catch (error) {
+    throw new UsageError(`--baseline ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `not a report.json (${(error as Error).message})`}`)
+  }
+  const checks = (parsed as { checks?: unknown })?.checks
+  if (!Array.isArray(checks) || !checks.every((c) => typeof c?.id === 'string' && typeof c?.status === 'string')) {
+    throw new UsageError(`--baseline ${file}: not a scim-conform report.json (no "checks" with id and status)`)
+  }
+  return parsed as Report
 }
 
 main(process.argv.slice(2)).then(

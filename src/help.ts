@@ -21,12 +21,17 @@ Options:
   --header "Name: value" an extra request header, repeatable (its value is treated as a secret)
   --seed <n>             replay the generated cases of an earlier run
   --runs <n>             generated cases per property check (default ${DEFAULTS.runs})
+  --format <list>        reports to write: json,junit,html,md (default all)
+  --baseline <file>      an earlier report.json: fail only on checks that passed there and fail now
+  --write-baseline <f>   also write this run's report.json to <f>, to use as a later --baseline
+  -q, --quiet            print only the verdict and the report paths
+  --verbose              print every check as it finishes
   -h, --help             this text
   -v, --version          the version
 
 Exit codes:
   0  every required (MUST) check passed; failed SHOULD/MAY checks are warnings
-  1  at least one required check failed
+  1  at least one required check failed (with --baseline: a check that passed in the baseline fails now)
   2  usage or configuration error (bad flag, missing token, bad profile)
   3  the target could not be reached, or rejected the credentials, before any check ran
   4  scim-conform itself failed (a bug: please report it with the output)

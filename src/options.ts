@@ -1,5 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { UsageError } from './errors.ts'
+import { formats, type Format } from '../reporters/index.ts'
+import type { Verbosity } from '../reporters/progress.ts'
 
 // Flags and SCIM_CONFORM_* environment variables → one resolved, validated
 // RunOptions. Nothing past this file re-checks options.
@@ -20,6 +22,11 @@ export interface RunOptions {
   readonly headers: Readonly<Record<string, string>>
   readonly seed: number
   readonly runs: number
+  readonly formats: readonly Format[]
+  /** An earlier report.json: only checks that passed there and fail now fail the run. */
+  readonly baseline?: string
+  readonly writeBaseline?: string
+  readonly verbosity: Verbosity
 }
 
 export type Command =
@@ -44,6 +51,11 @@ const runFlags = {
   header: { type: 'string', multiple: true },
   seed: { type: 'string' },
   runs: { type: 'string' },
+  format: { type: 'string' },
+  baseline: { type: 'string' },
+  'write-baseline': { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+  verbose: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const
@@ -91,9 +103,26 @@ function parseRun(args: readonly string[], env: Readonly<Record<string, string |
     headers: parseHeaders(values.header ?? []),
     seed: values.seed === undefined ? randomSeed() : integer('--seed', values.seed),
     runs: positiveInteger('--runs', values.runs, DEFAULTS.runs),
+    formats: parseFormats(values.format),
+    verbosity: parseVerbosity(values.quiet, values.verbose),
     ...(values.only === undefined ? {} : { only: values.only }),
+    ...(values.baseline === undefined ? {} : { baseline: values.baseline }),
+    ...(values['write-baseline'] === undefined ? {} : { writeBaseline: values['write-baseline'] }),
   }
   return { name: 'run', options }
+}
+
+function parseFormats(text: string | undefined): readonly Format[] {
+  if (text === undefined) return formats
+  const chosen = text.split(',').map((f) => f.trim()).filter(Boolean)
+  const unknown = chosen.filter((f) => !(formats as readonly string[]).includes(f))
+  if (unknown.length > 0 || chosen.length === 0) throw new UsageError(`--format takes a comma-separated list of ${formats.join(', ')} (got ${JSON.stringify(text)})`)
+  return [...new Set(chosen)] as Format[]
+}
+
+function parseVerbosity(quiet: boolean | undefined, verbose: boolean | undefined): Verbosity {
+  if (quiet && verbose) throw new UsageError('--quiet and --verbose exclude each other')
+  return quiet ? 'quiet' : verbose ? 'verbose' : 'normal'
 }
 
 function parseServe(args: readonly string[]): Command {

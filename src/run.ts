@@ -3,7 +3,7 @@ import path from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { createVitest } from 'vitest/node'
 import { ReportCollector } from '../reporters/collect.ts'
-import { ProgressReporter } from '../reporters/progress.ts'
+import { ProgressReporter, type ProgressOutput } from '../reporters/progress.ts'
 import { createHttp } from './client/http.ts'
 import { preflight } from './preflight.ts'
 import { sweep, readJournal, outstanding } from './tracker.ts'
@@ -34,8 +34,8 @@ export interface ConformanceOptions {
   readonly headers: Readonly<Record<string, string>>
   readonly seed: number
   readonly runs: number
-  /** Live progress lines; omit for silence (library use, self-tests). */
-  readonly progress?: (line: string) => void
+  /** Where progress goes while the run goes; omit for silence (library use, self-tests). */
+  readonly progress?: ProgressOutput
   /** Aborts the run (Ctrl-C): pending checks are cancelled, then the sweep runs. */
   readonly signal?: AbortSignal
 }

@@ -37,16 +37,27 @@ describe('compareWithBaseline', () => {
     expect(baselineMarkOf(comparison, 'auth.no-token-401')).toBe('fixed')
   })
 
-  it('treats a failing check absent from the baseline as a new failure', () => {
+  it('does not gate on a failing check absent from the baseline (a check a newer version added)', () => {
     const baseline = withChecks(sampleReport.checks.filter((c) => c.id !== 'users.create.status-201'))
     const comparison = compareWithBaseline(sampleReport, baseline)
-    expect(comparison.newFailures).toEqual(['users.create.status-201'])
-    expect(baselineExitCode(comparison)).toBe(1)
+    expect(comparison.newFailures).toEqual([])
+    expect(comparison.knownFailures).toContain('users.create.status-201')
+    expect(baselineExitCode(comparison)).toBe(0)
   })
 
-  it('treats a check that was skipped or warned before and fails now as a new failure', () => {
+  it('does not gate on a check that was skipped or warned before and fails now', () => {
     const now = withChecks(sampleReport.checks.map((c) => (c.id === 'auth.wrong-token-401' || c.id === 'security.timeout' ? failing(c) : c)))
-    expect(compareWithBaseline(now, sampleReport).newFailures).toEqual(['auth.wrong-token-401', 'security.timeout'])
+    const comparison = compareWithBaseline(now, sampleReport)
+    expect(comparison.newFailures).toEqual([])
+    expect(comparison.knownFailures).toEqual(expect.arrayContaining(['auth.wrong-token-401', 'security.timeout']))
+  })
+
+  it('gates on a check that passed in the baseline and fails now', () => {
+    const passed = sampleReport.checks.find((c) => c.status === 'pass')!
+    const now = withChecks(sampleReport.checks.map((c) => (c.id === passed.id ? failing(c) : c)))
+    const comparison = compareWithBaseline(now, sampleReport)
+    expect(comparison.newFailures).toEqual([passed.id])
+    expect(baselineExitCode(comparison)).toBe(1)
   })
 
   it('never gates on a warning, even one the baseline did not have', () => {

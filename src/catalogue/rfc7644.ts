@@ -23,7 +23,7 @@ export const rfc7644 = {
   'rfc7644:3.2:endpoints': { source: 'RFC7644', section: '3.2', level: 'MUST', summary: 'Resources and discovery live at the documented endpoints (/Users, /Groups, /Schemas, /ResourceTypes, /ServiceProviderConfig...).' },
   // 3.3 Creating Resources
   'rfc7644:3.3:created-201': { source: 'RFC7644', section: '3.3', level: 'MUST', summary: 'A successful create answers 201 Created with the created resource in the body.' },
-  'rfc7644:3.3:location-header': { source: 'RFC7644', section: '3.3', level: 'SHOULD', summary: 'A create response carries a Location header with the resource URI, equal to meta.location.' },
+  'rfc7644:3.3:location-header': { source: 'RFC7644', section: '3.3', level: 'MUST', summary: 'A create response carries a Location header (SHALL) with the resource URI, equal to meta.location.' },
   'rfc7644:3.3:meta-location-in-body': { source: 'RFC7644', section: '3.3', level: 'MUST', summary: 'The body of a create response gives the new resource\'s URI in meta.location.' },
   'rfc7644:3.3:read-only-ignored': { source: 'RFC7644', section: '3.3', level: 'MUST', summary: 'readOnly attributes in a create body are ignored rather than stored.' },
   'rfc7644:3.3:response-representation': { source: 'RFC7644', section: '3.3', level: 'SHOULD', summary: 'The create response body is the server\'s full representation of the new resource.' },

@@ -5,19 +5,19 @@ import type { CheckResult, Report } from './model.ts'
 //
 // Decisions:
 // - Only `fail` counts. A warning (failed SHOULD/MAY) never gates, as in exitCode().
-// - A check that fails now and was absent from the baseline is a NEW failure: the
-//   baseline never accepted it, so a new check that the target fails breaks the gate.
-//   Accept it deliberately by writing a new baseline (--write-baseline).
-// - A check that was skipped or warned in the baseline and fails now is also new.
+// - Only a check that PASSED in the baseline and fails now gates (issue 7: "fails only on
+//   checks that passed before and fail now"). A failing check the baseline never saw pass
+//   (absent: a check a newer scim-conform added; skipped; warned) is not a regression: it
+//   is listed with the known failures, so upgrading the tool never breaks a gate by itself.
 // - Fixed: failed in the baseline and passes now. A baseline failure that is skipped,
 //   warned or absent now is neither fixed nor known: nothing proves it either way.
 
 export interface BaselineComparison {
-  /** Fail now; passed, warned, was skipped, or was absent in the baseline. These gate. */
+  /** Fail now and passed in the baseline. These gate. */
   readonly newFailures: readonly string[]
   /** Failed in the baseline, pass now. */
   readonly fixed: readonly string[]
-  /** Failed in the baseline and fail now: accepted, they do not gate. */
+  /** Fail now and did not pass in the baseline (failed, absent, skipped, warned): they do not gate. */
   readonly knownFailures: readonly string[]
 }
 
@@ -28,7 +28,7 @@ export function compareWithBaseline(report: Report, baseline: Report): BaselineC
   const knownFailures: string[] = []
   for (const check of report.checks) {
     const previous = before.get(check.id)
-    if (check.status === 'fail') (previous === 'fail' ? knownFailures : newFailures).push(check.id)
+    if (check.status === 'fail') (previous === 'pass' ? newFailures : knownFailures).push(check.id)
     else if (check.status === 'pass' && previous === 'fail') fixed.push(check.id)
   }
   return { newFailures, fixed, knownFailures }
