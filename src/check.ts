@@ -20,6 +20,8 @@ export interface CheckContext {
 
 export interface CheckOptions {
   readonly verifies: readonly RequirementId[]
+  /** The check sends only GETs (and unauthenticated probes): it also runs with --read-only. */
+  readonly readOnly?: true
 }
 
 let session: Session | undefined
@@ -28,7 +30,7 @@ let counter = 0
 function workerSession(run: RunConfig): Session {
   if (!session) {
     const http = createHttp({ baseUrl: run.baseUrl, token: run.token, headers: run.headers, timeoutMs: run.timeoutMs, connections: run.connectionsPerWorker })
-    session = { http, journalPath: run.journalPath, owned: new Set(), observe: observeResponse }
+    session = { http, journalPath: run.journalPath, owned: new Set(), observe: observeResponse, readOnly: run.readOnly }
     afterAll(async () => {
       await http.close()
       session = undefined
@@ -41,6 +43,7 @@ export function check(id: string, options: CheckOptions, body: (context: CheckCo
   const meta: CheckMeta = { id, verifies: options.verifies, level: levelOf(options.verifies) }
   test(id, { meta: { check: meta } }, async (testContext) => {
     const run = inject('run')
+    if (run.readOnly && !options.readOnly) testContext.skip('sends writes; the run is --read-only')
     const scim = new ScimClient(workerSession(run))
     const context: CheckContext = {
       scim,

@@ -21,6 +21,7 @@ Options:
   --header "Name: value" an extra request header, repeatable (its value is treated as a secret)
   --seed <n>             replay the generated cases of an earlier run
   --runs <n>             generated cases per property check (default ${DEFAULTS.runs})
+  --read-only            run only the checks that send no writes (nothing is created, changed or deleted)
   --format <list>        reports to write: json,junit,html,md (default all)
   --baseline <file>      an earlier report.json: fail only on checks that passed there and fail now
   --write-baseline <f>   also write this run's report.json to <f>, to use as a later --baseline

@@ -27,6 +27,8 @@ export interface RunOptions {
   readonly baseline?: string
   readonly writeBaseline?: string
   readonly verbosity: Verbosity
+  /** Run only the checks that send no writes (no POST, PUT, PATCH or DELETE). */
+  readonly readOnly: boolean
 }
 
 export type Command =
@@ -55,6 +57,7 @@ const runFlags = {
   baseline: { type: 'string' },
   'write-baseline': { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
+  'read-only': { type: 'boolean' },
   verbose: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -105,6 +108,7 @@ function parseRun(args: readonly string[], env: Readonly<Record<string, string |
     runs: positiveInteger('--runs', values.runs, DEFAULTS.runs),
     formats: parseFormats(values.format),
     verbosity: parseVerbosity(values.quiet, values.verbose),
+    readOnly: values['read-only'] ?? false,
     ...(values.only === undefined ? {} : { only: values.only }),
     ...(values.baseline === undefined ? {} : { baseline: values.baseline }),
     ...(values['write-baseline'] === undefined ? {} : { writeBaseline: values['write-baseline'] }),

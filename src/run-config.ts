@@ -19,6 +19,8 @@ export interface RunConfig {
   readonly timeoutMs: number
   readonly connectionsPerWorker: number
   readonly journalPath: string
+  /** --read-only: checks that write are skipped, and the client refuses to send a write. */
+  readonly readOnly: boolean
   /** Run-unique prefix carried by every userName and displayName the run creates. */
   readonly prefix: string
 }

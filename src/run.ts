@@ -34,6 +34,7 @@ export interface ConformanceOptions {
   readonly headers: Readonly<Record<string, string>>
   readonly seed: number
   readonly runs: number
+  readonly readOnly?: boolean
   /** Where progress goes while the run goes; omit for silence (library use, self-tests). */
   readonly progress?: ProgressOutput
   /** Aborts the run (Ctrl-C): pending checks are cancelled, then the sweep runs. */
@@ -67,6 +68,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Repor
       baseUrl, token, headers: options.headers, profile, dialect: profile.dialect,
       seed: options.seed, runs: options.runs, timeoutMs: options.timeoutMs, connectionsPerWorker, journalPath,
       prefix,
+      readOnly: options.readOnly ?? false,
     }
     await runSuites(run, collector, maxWorkers, options)
   } finally {

@@ -69,7 +69,7 @@ check('users.filter.username-case-insensitive', { verifies: ['rfc7644:3.4.2.2:fi
   await findByUserName(scim, userName.toUpperCase(), id)
 })
 
-check('users.filter.no-match', { verifies: ['rfc7644:3.4.2:empty-list-200', 'entra:test-connection:empty-list'] }, async ({ scim }) => {
+check('users.filter.no-match', { verifies: ['rfc7644:3.4.2:empty-list-200', 'entra:test-connection:empty-list'], readOnly: true }, async ({ scim }) => {
   const res = await scim.list('User', { filter: `userName eq "${randomUUID()}"` })
   ensureStatus(res, 200, 'a filter that matches nothing is not an error (Entra\'s Test Connection sends exactly this)')
   const body = res.json as { totalResults?: unknown; schemas?: unknown } | undefined
@@ -86,7 +86,7 @@ check('users.create.duplicate-409', { verifies: ['rfc7644:3.3:uniqueness-409'] }
   ensure(scimType === 'uniqueness', 'the 409 does not carry scimType "uniqueness"', { pointer: '/scimType', expected: 'uniqueness', actual: scimType })
 })
 
-check('users.get.unknown-404', { verifies: ['rfc7644:3.12:not-found-404', 'rfc7644:3.12:error-schema'] }, async ({ scim }) => {
+check('users.get.unknown-404', { verifies: ['rfc7644:3.12:not-found-404', 'rfc7644:3.12:error-schema'], readOnly: true }, async ({ scim }) => {
   const res = await scim.get('User', randomUUID())
   ensureStatus(res, 404)
   const body = res.json as { schemas?: unknown; status?: unknown } | undefined

@@ -14,6 +14,8 @@ export interface Session {
   readonly journalPath: string
   /** `${kind}/${id}` of every resource this worker created (deleted ones stay: deleting twice must be allowed). */
   readonly owned: Set<string>
+  /** --read-only: any write is refused before it is sent (a bug in a check marked readOnly). */
+  readonly readOnly?: boolean
   readonly observe?: (response: HttpResponse, expect: string) => Observation[]
 }
 
@@ -33,6 +35,9 @@ export class ScimClient {
 
   /** Any request. `expect` names the response schema the body must match (validated and recorded). */
   async send(request: HttpRequest & { readonly expect?: Expect }): Promise<HttpResponse> {
+    if (this.#session.readOnly && request.method !== 'GET' && request.auth?.kind !== 'none') {
+      throw new Error(`scim-conform refused to send ${request.method} ${request.path}: the run is --read-only`)
+    }
     const response = await this.#session.http.send(request).catch((error: unknown) => {
       const exchange = (error as { exchange?: Exchange }).exchange
       if (exchange) this.exchanges.push(exchange)
