@@ -25,7 +25,7 @@ describe.each(faults)('against a server that $defect', (fault) => {
   it(`fails exactly: ${fault.breaks.join(', ')}`, async () => {
     const server = await startServer({ wrap: fault.wrap })
     try {
-      const report = await runAgainst(server, fault.only ? { only: fault.only } : {})
+      const report = await runAgainst(server, { ...(fault.only ? { only: fault.only } : {}), ...(fault.profile ? { profile: fault.profile } : {}) })
       expect(brokenIds(report)).toEqual([...fault.breaks].sort())
     } finally {
       await server.close()

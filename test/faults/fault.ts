@@ -11,4 +11,6 @@ export interface Fault {
   readonly wrap: (handle: Handle) => Handle
   /** Limit the run to these checks (a --only glob) when the rest cannot be affected. */
   readonly only?: string
+  /** Run with this profile instead of entra (a fault that only some profiles can see). */
+  readonly profile?: string
 }

@@ -1,0 +1,49 @@
+import { describe } from 'vitest'
+import { check, type CheckContext } from './check.ts'
+import type { RequirementId } from './catalogue.ts'
+
+// A scenario replays one of Entra's flows as ordered steps. Each step is its own
+// check (`<scenario>.<step>`), so the report groups results by step; the steps
+// run one after another in one worker and share state through the suite's closure.
+// After a failed step the later ones skip: they would only repeat its failure.
+
+export interface StepOptions {
+  readonly verifies: readonly RequirementId[]
+  /** What Entra's provisioning job does when this step fails. */
+  readonly consequence: string
+}
+
+export type Step = (name: string, options: StepOptions, body: (context: CheckContext) => Promise<void>) => void
+
+export function scenario(name: string, define: (step: Step) => void): void {
+  describe.sequential(name, () => {
+    let failedStep: string | undefined
+    define((stepName, options, body) => {
+      check(`${name}.${stepName}`, { verifies: options.verifies }, async (context) => {
+        if (failedStep !== undefined) context.skip(`step "${failedStep}" failed`)
+        try {
+          await body(context)
+        } catch (error) {
+          // A skip thrown by the step itself is not a failure of the scenario.
+          if (!isSkip(error)) failedStep = stepName
+          throw annotate(error, name, stepName, options.consequence, context)
+        }
+      })
+    })
+  })
+}
+
+/** vitest's skip() throws its PendingError. */
+function isSkip(error: unknown): boolean {
+  return (error as { code?: unknown } | undefined)?.code === 'VITEST_PENDING'
+}
+
+/** Names the step, the profile and the dialect in the failure, and says what Entra does. */
+function annotate(error: unknown, scenarioName: string, stepName: string, consequence: string, context: CheckContext): unknown {
+  if (!(error instanceof Error) || (error.name !== 'CheckFailure' && error.name !== 'TransportError')) return error
+  const { profile } = context.run
+  error.message = `step "${stepName}" of ${scenarioName} (profile ${profile.name}, dialect ${profile.dialect}): ${error.message}`
+  const withEvidence = error as Error & { evidence?: Record<string, unknown> }
+  withEvidence.evidence = { ...withEvidence.evidence, dialect: profile.dialect, consequence: withEvidence.evidence?.['consequence'] ?? consequence }
+  return error
+}

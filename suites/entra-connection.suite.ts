@@ -1,0 +1,34 @@
+import { randomUUID } from 'node:crypto'
+import { check } from '../src/check.ts'
+import { CheckFailure, ensure } from '../src/check-failure.ts'
+import { consequence } from '../src/entra/consequences.ts'
+import { matchQuery } from '../src/entra/requests.ts'
+import { resourcesOf } from '../src/resources.ts'
+import { SCHEMA_URN } from '../src/scim/schema-model.ts'
+import type { HttpResponse } from '../src/client/http.ts'
+
+// Entra's Test Connection (entra-provisioning.md 1.1): a filter on the matching
+// attribute with a random GUID, on /Users and on /Groups, must answer 200 with an
+// empty ListResponse. Entra sends the same probes at the start of every cycle.
+
+function ensureEmptyList(res: HttpResponse, profileName: string): void {
+  const evidence = { consequence: consequence.testConnection }
+  if (res.status !== 200) {
+    throw new CheckFailure(`Test Connection probe ${res.method} ${res.path} answered ${res.status}, expected 200 with an empty ListResponse (profile ${profileName})`, { ...evidence, expected: 200, actual: res.status })
+  }
+  const body = res.json as { schemas?: unknown; totalResults?: unknown } | undefined
+  ensure(Array.isArray(body?.schemas) && body.schemas.includes(SCHEMA_URN.listResponse), 'the probe answer is not a ListResponse', { ...evidence, pointer: '/schemas', expected: [SCHEMA_URN.listResponse], actual: body?.schemas })
+  ensure(body?.totalResults === 0, 'totalResults is not 0 for a random GUID', { ...evidence, pointer: '/totalResults', expected: 0, actual: body?.totalResults })
+  ensure(resourcesOf(body).length === 0, 'the probe for a random GUID returned resources', { ...evidence, pointer: '/Resources', expected: [], actual: resourcesOf(body).length })
+}
+
+check('entra.test-connection.users', { verifies: ['entra:test-connection:empty-list', 'entra:2.1:filter-no-match-200', 'entra:1.2.1:plus-encoded-filter'] }, async ({ scim, run }) => {
+  const res = await scim.list('User', matchQuery('User', run.profile.matching.user, randomUUID(), run.profile.dialect))
+  ensureEmptyList(res, run.profile.name)
+})
+
+// A user-only app must answer the Groups probe too: a 404 fails Test Connection (1.1).
+check('entra.test-connection.groups', { verifies: ['entra:1.1:groups-probe', 'entra:2.1:filter-no-match-200'] }, async ({ scim, run }) => {
+  const res = await scim.list('Group', matchQuery('Group', run.profile.matching.group ?? 'displayName', randomUUID(), run.profile.dialect))
+  ensureEmptyList(res, run.profile.name)
+})

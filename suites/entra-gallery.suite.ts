@@ -1,0 +1,92 @@
+import { check } from '../src/check.ts'
+import { CheckFailure, ensure, ensureStatus } from '../src/check-failure.ts'
+import { consequence } from '../src/entra/consequences.ts'
+import { createGroupBody, createUserBody, matchQuery } from '../src/entra/requests.ts'
+import { profileValues, withValues } from '../src/profile-values.ts'
+import { idOf, resourcesOf } from '../src/resources.ts'
+import type { CheckContext } from '../src/check.ts'
+
+// The checks of Microsoft's gallery validation (entra-provisioning.md 2.5 and 4.5):
+// paging 11 users by 5, duplicate creates, filters in another letter case, deleting twice.
+
+async function createEntraUser({ scim, run, uniqueName }: CheckContext, label: string): Promise<{ id: string; userName: string }> {
+  const values = profileValues('User', run.profile.user, uniqueName(label))
+  const res = await scim.create('User', createUserBody(run.profile.dialect, withValues({}, values)))
+  ensureStatus(res, [200, 201], 'set-up: creating a user failed')
+  const id = idOf(res.json)
+  const userName = (res.json as { userName?: unknown } | undefined)?.userName
+  if (!id || typeof userName !== 'string') throw new CheckFailure('set-up: the created user has no id or userName', { actual: res.json })
+  return { id, userName }
+}
+
+const PAGE = 5
+const MAX_PAGES = 40
+
+check('entra.gallery.user-pagination', { verifies: ['entra:2.5:start-index-echo', 'entra:2.5:pages-walkable', 'entra:2.5:items-per-page'] }, async (context) => {
+  await Promise.all(Array.from({ length: 11 }, (_, i) => createEntraUser(context, `page${i}`)))
+  let startIndex = 1
+  let pages = 0
+  // SCIM_User_Pagination_Test: walk startIndex=N&count=5 while startIndex <= totalResults.
+  for (;;) {
+    const res = await context.scim.list('User', { startIndex: String(startIndex), count: String(PAGE) })
+    ensureStatus(res, 200)
+    const body = res.json as { startIndex?: unknown; totalResults?: unknown; itemsPerPage?: unknown } | undefined
+    const evidence = { consequence: consequence.pagination }
+    ensure(body?.startIndex === startIndex, `page ${pages + 1} echoes startIndex ${String(body?.startIndex)}, expected ${startIndex}`, { ...evidence, pointer: '/startIndex', expected: startIndex, actual: body?.startIndex })
+    const count = resourcesOf(body).length
+    ensure(count <= PAGE, `page ${pages + 1} returned ${count} resources for count=${PAGE}`, { ...evidence, pointer: '/Resources', expected: `at most ${PAGE}`, actual: count })
+    ensure(body?.itemsPerPage === undefined || body.itemsPerPage === count, 'itemsPerPage differs from the resources on the page', { ...evidence, pointer: '/itemsPerPage', expected: count, actual: body?.itemsPerPage })
+    ensure(typeof body?.totalResults === 'number' && body.totalResults >= 11, 'totalResults is missing or smaller than the 11 users created', { ...evidence, pointer: '/totalResults', expected: '>= 11', actual: body?.totalResults })
+    pages++
+    startIndex += count
+    if (count === 0 || startIndex > body.totalResults || pages >= MAX_PAGES) break
+  }
+  ensure(pages >= 2, `the walk ended after ${pages} page(s); 11 users need at least 3 pages of 5`, { consequence: consequence.pagination, expected: '>= 2 pages', actual: pages })
+})
+
+check('entra.gallery.duplicate-user-409', { verifies: ['entra:2.1:duplicate-409', 'entra:2.7:matching-unique'] }, async (context) => {
+  const { scim, run } = context
+  const token = context.uniqueName('duplicate')
+  const body = createUserBody(run.profile.dialect, withValues({}, profileValues('User', run.profile.user, token)))
+  ensureStatus(await scim.create('User', body), [200, 201], 'set-up: creating a user failed')
+  const again = await scim.create('User', body)
+  ensure(again.status === 409, `a second create of the same user answered ${again.status}, expected 409`, { expected: 409, actual: again.status, consequence: consequence.userUniqueness })
+})
+
+check('entra.gallery.duplicate-group-409', { verifies: ['entra:2.1:duplicate-409', 'entra:2.8:display-name-unique'] }, async ({ scim, run, uniqueName }) => {
+  const body = createGroupBody(run.profile.dialect, { displayName: uniqueName('duplicate-group') })
+  ensureStatus(await scim.create('Group', body), [200, 201], 'set-up: creating a group failed')
+  const again = await scim.create('Group', body)
+  ensure(again.status === 409, `a second create of the same group answered ${again.status}, expected 409`, { expected: 409, actual: again.status, consequence: consequence.groupUniqueness })
+})
+
+check('entra.gallery.filter-case-user', { verifies: ['entra:2.3:filter-value-case'] }, async (context) => {
+  const { id, userName } = await createEntraUser(context, 'CaseUser')
+  const res = await context.scim.list('User', matchQuery('User', 'userName', userName.toUpperCase(), context.run.profile.dialect))
+  ensureStatus(res, 200)
+  const ids = resourcesOf(res.json).map((r) => r.id)
+  ensure(ids.includes(id), 'userName eq in upper case did not find the user (userName is caseExact false)', { expected: id, actual: ids, consequence: consequence.filterCase })
+})
+
+check('entra.gallery.filter-case-group', { verifies: ['entra:2.3:filter-value-case'] }, async ({ scim, run, uniqueName }) => {
+  const displayName = uniqueName('CaseGroup')
+  const created = await scim.create('Group', createGroupBody(run.profile.dialect, { displayName }))
+  ensureStatus(created, [200, 201], 'set-up: creating a group failed')
+  const res = await scim.list('Group', matchQuery('Group', 'displayName', displayName.toUpperCase(), run.profile.dialect))
+  ensureStatus(res, 200)
+  const ids = resourcesOf(res.json).map((r) => r.id)
+  ensure(ids.includes(idOf(created.json)), 'displayName eq in upper case did not find the group (displayName is caseExact false)', { expected: idOf(created.json), actual: ids, consequence: consequence.filterCase })
+})
+
+check('entra.gallery.delete-twice-404', { verifies: ['entra:2.1:delete-unknown-404'] }, async (context) => {
+  const { id } = await createEntraUser(context, 'delete-twice')
+  ensureStatus(await context.scim.delete('User', id), [200, 204], 'set-up: the first DELETE failed')
+  const user = await context.scim.delete('User', id)
+  ensure(user.status === 404, `the second DELETE of a user answered ${user.status}, expected 404`, { expected: 404, actual: user.status, consequence: consequence.deleteTwice })
+  const group = await context.scim.create('Group', createGroupBody(context.run.profile.dialect, { displayName: context.uniqueName('delete-twice') }))
+  const groupId = idOf(group.json)
+  if (!groupId) throw new CheckFailure('set-up: creating a group failed', { actual: group.status })
+  ensureStatus(await context.scim.delete('Group', groupId), [200, 204], 'set-up: the first DELETE of the group failed')
+  const again = await context.scim.delete('Group', groupId)
+  ensure(again.status === 404, `the second DELETE of a group answered ${again.status}, expected 404`, { expected: 404, actual: again.status, consequence: consequence.deleteTwice })
+})

@@ -1,0 +1,122 @@
+import { check, type CheckContext } from '../src/check.ts'
+import { CheckFailure, ensure, ensureStatus } from '../src/check-failure.ts'
+import { consequence } from '../src/entra/consequences.ts'
+import { addMembersOp, changedAttributeOps, eqFilter, createGroupBody, createUserBody, managerOp, matchQuery, MANAGER_PATH, patchBody } from '../src/entra/requests.ts'
+import { differences, filterLiteral, needsReference, profileValues, withValues } from '../src/profile-values.ts'
+import { idOf, resourcesOf } from '../src/resources.ts'
+import type { MappedAttribute, Profile, ResourceKind } from '../src/profile.ts'
+import type { JsonValue } from '../src/scim/types.ts'
+
+// Round trips of every attribute the profile maps (issue 6 part 3): each value is
+// sent the way Entra sends it — in the POST body on create, by its path-form PATCH
+// on update — and must read back unchanged by GET and by the matching filter.
+// The same check ids for every run of one profile; the attributes are named in the message.
+
+type Values = [string, JsonValue][]
+const kinds = [['user', 'User'], ['group', 'Group']] as const
+
+const mapped = (profile: Profile, kind: ResourceKind): readonly MappedAttribute[] => (kind === 'User' ? profile.user : profile.group)
+const matchingOf = (profile: Profile, kind: ResourceKind): string | undefined => (kind === 'User' ? profile.matching.user : profile.matching.group)
+
+function applies({ run, skip }: CheckContext, kind: ResourceKind): string {
+  if (!run.profile.provisions.includes(kind)) skip(`profile ${run.profile.name} does not provision ${kind}s`)
+  return matchingOf(run.profile, kind) ?? skip(`profile ${run.profile.name} has no ${kind} matching attribute`)
+}
+
+async function create(context: CheckContext, kind: ResourceKind, values: Values): Promise<string> {
+  const { dialect } = context.run.profile
+  const body = withValues({}, values)
+  const res = await context.scim.create(kind, kind === 'User' ? createUserBody(dialect, body) : createGroupBody(dialect, body))
+  ensureStatus(res, [200, 201], `the create carrying ${values.map(([p]) => p).join(', ')} was refused`)
+  const id = idOf(res.json)
+  if (!id) throw new CheckFailure('the create response has no id', { pointer: '/id', actual: res.json })
+  return id
+}
+
+async function readBack(context: CheckContext, kind: ResourceKind, id: string, values: Values, how: string): Promise<void> {
+  const res = await context.scim.get(kind, id)
+  ensureStatus(res, 200)
+  const wrong = differences(res.json, values)
+  ensure(wrong.length === 0, `profile ${context.run.profile.name}: ${wrong.length} of ${values.length} attributes not read back by GET after ${how}: ${wrong.join('; ')}`, { expected: Object.fromEntries(values), actual: wrong, dialect: context.run.profile.dialect, consequence: consequence.roundTrip })
+}
+
+/** Walks the pages of a filter until the resource shows up: values like "en-US" are shared by many users. */
+async function findByFilter(context: CheckContext, kind: ResourceKind, query: Record<string, string>, id: string): Promise<Record<string, JsonValue> | undefined> {
+  for (let startIndex = 1, page = 0; page < 20; page++) {
+    const res = await context.scim.list(kind, { ...query, startIndex: String(startIndex) })
+    if (res.status !== 200) throw new CheckFailure(`GET ${query['filter']} answered ${res.status}, expected 200`, { expected: 200, actual: res.status, consequence: consequence.filterable })
+    const resources = resourcesOf(res.json)
+    const found = resources.find((r) => r.id === id)
+    if (found) return found
+    startIndex += resources.length
+    const total = (res.json as { totalResults?: unknown }).totalResults
+    if (resources.length === 0 || typeof total !== 'number' || startIndex > total) return undefined
+  }
+  return undefined
+}
+
+for (const [label, kind] of kinds) {
+  check(`profile.${label}.create-read-back`, { verifies: ['entra:2.2:data-fidelity', 'entra:2.13:default-mapping-targets'] }, async (context) => {
+    applies(context, kind)
+    const values = profileValues(kind, mapped(context.run.profile, kind), context.uniqueName(`rt-${label}`))
+    await readBack(context, kind, await create(context, kind, values), values, 'the create')
+  })
+
+  check(`profile.${label}.match-read-back`, { verifies: ['entra:2.4:filter-matching-attributes', 'entra:2.2:data-fidelity'] }, async (context) => {
+    const matching = applies(context, kind)
+    const values = profileValues(kind, mapped(context.run.profile, kind), context.uniqueName(`mt-${label}`))
+    const id = await create(context, kind, values)
+    const value = values.find(([path]) => path === matching)?.[1] ?? null
+    const res = await context.scim.list(kind, { filter: eqFilter(context.run.profile.dialect, matching, value) })
+    ensureStatus(res, 200)
+    const resources = resourcesOf(res.json)
+    ensure(resources.length === 1 && resources[0]?.id === id, `the matching filter ${matching} eq ${filterLiteral(value)} did not return exactly the created ${kind}`, { expected: [id], actual: resources.map((r) => r.id), consequence: consequence.match })
+    const wrong = differences(resources[0], values)
+    ensure(wrong.length === 0, `profile ${context.run.profile.name}: ${wrong.length} attribute(s) read back differently by the matching filter: ${wrong.join('; ')}`, { actual: wrong, dialect: context.run.profile.dialect, consequence: consequence.roundTrip })
+  })
+
+  check(`profile.${label}.filterable-eq`, { verifies: ['entra:2.4:filter-matching-attributes'] }, async (context) => {
+    applies(context, kind)
+    const attributes = mapped(context.run.profile, kind)
+    const values = profileValues(kind, attributes, context.uniqueName(`eq-${label}`))
+    const id = await create(context, kind, values)
+    const filterable = new Set(attributes.filter((a) => a.filterable).map((a) => a.path))
+    const missed: string[] = []
+    for (const [path, value] of values.filter(([p]) => filterable.has(p))) {
+      if (!(await findByFilter(context, kind, { filter: eqFilter(context.run.profile.dialect, path, value) }, id))) missed.push(path)
+    }
+    ensure(missed.length === 0, `profile ${context.run.profile.name} marks ${missed.join(', ')} filterable, but eq on ${missed.length === 1 ? 'it' : 'them'} does not find the ${kind}`, { expected: id, actual: missed, consequence: consequence.filterable })
+  })
+
+  check(`profile.${label}.patch-read-back`, { verifies: ['entra:2.6:value-filter-paths', 'entra:2.6:urn-paths', 'entra:2.2:data-fidelity'] }, async (context) => {
+    const matching = applies(context, kind)
+    const { profile } = context.run
+    const token = context.uniqueName(`pt-${label}`)
+    const attributes = mapped(profile, kind)
+    const initial = profileValues(kind, attributes, token, (a) => a.required || a.path === matching)
+    const id = await create(context, kind, initial)
+    const added = profileValues(kind, attributes, token, (a) => !a.required && a.path !== matching)
+    // References point at a second resource, written in their own op as Entra's second round trip does.
+    const referenced = attributes.some((a) => needsReference(a)) ? await create(context, 'User', profileValues('User', profile.user, context.uniqueName(`ref-${label}`))) : undefined
+    const ops = changedAttributeOps(added.map(([path, value]) => ({ path, value, hadValue: false })))
+    if (referenced && kind === 'User' && attributes.some((a) => a.path === MANAGER_PATH)) ops.push(managerOp(profile.dialect, referenced, false))
+    if (referenced && kind === 'Group' && attributes.some((a) => a.path === 'members')) ops.push(addMembersOp(profile.dialect, [referenced]))
+    if (ops.length === 0) context.skip(`profile ${profile.name} maps no ${kind} attribute beyond the required ones`)
+    const res = await context.scim.patch(kind, id, patchBody(profile.dialect, ops))
+    ensureStatus(res, [200, 204], `the PATCH of ${ops.map((o) => o.path).join(', ')} was refused`)
+    const expected: Values = [...initial, ...added]
+    if (ops.some((o) => o.path === MANAGER_PATH) && referenced) expected.push([MANAGER_PATH, referenced])
+    if (ops.some((o) => o.path === 'members') && referenced) expected.push(['members[value eq "' + referenced + '"].value', referenced])
+    await readBack(context, kind, id, expected, 'path-form PATCH')
+  })
+
+  check(`profile.${label}.required-only-create`, { verifies: ['entra:3.4:post-nulls-and-empty'] }, async (context) => {
+    const matching = applies(context, kind)
+    // Entra skips attributes that are empty in the directory: a create with only the required ones must work.
+    const values = profileValues(kind, mapped(context.run.profile, kind), context.uniqueName(`rq-${label}`), (a) => a.required || a.path === matching)
+    const id = await create(context, kind, values).catch((error: unknown) => {
+      throw error instanceof CheckFailure ? new CheckFailure(error.message, { ...error.evidence, consequence: consequence.requiredOnly }) : error
+    })
+    await readBack(context, kind, id, values, 'a create with only the required attributes')
+  })
+}
