@@ -38,6 +38,7 @@ export class ScimClient {
     if (this.#session.readOnly && request.method !== 'GET' && request.auth?.kind !== 'none') {
       throw new Error(`scim-conform refused to send ${request.method} ${request.path}: the run is --read-only`)
     }
+    if (request.method === 'PUT' || request.method === 'PATCH' || request.method === 'DELETE') this.#ensureOwnedPath(request.method, request.path)
     const response = await this.#session.http.send(request).catch((error: unknown) => {
       const exchange = (error as { exchange?: Exchange }).exchange
       if (exchange) this.exchanges.push(exchange)
@@ -82,9 +83,9 @@ export class ScimClient {
     return this.send({ ...extra, method: 'PUT', path: `${endpointOf(kind)}/${encodeURIComponent(id)}`, body, expect: kind })
   }
 
-  async delete(kind: ResourceKind, id: string): Promise<HttpResponse> {
+  async delete(kind: ResourceKind, id: string, extra: Partial<HttpRequest> = {}): Promise<HttpResponse> {
     this.#ensureOwned(kind, id, 'DELETE')
-    const response = await this.send({ method: 'DELETE', path: `${endpointOf(kind)}/${encodeURIComponent(id)}` })
+    const response = await this.send({ ...extra, method: 'DELETE', path: `${endpointOf(kind)}/${encodeURIComponent(id)}` })
     if (response.status === 204 || response.status === 200) {
       appendJournal(this.#session.journalPath, { op: 'deleted', kind, id, at: new Date().toISOString() })
     }
@@ -99,6 +100,13 @@ export class ScimClient {
   /** True when this run created the resource. */
   owns(kind: ResourceKind, id: string): boolean {
     return this.#session.owned.has(`${kind}/${id}`)
+  }
+
+  /** Every PUT, PATCH and DELETE, however it is sent, goes only to /Users/{id} or /Groups/{id} this run created. */
+  #ensureOwnedPath(method: string, path: string): void {
+    const match = /^\/(Users|Groups)\/([^/?]+)$/.exec(path)
+    if (!match) throw new Error(`scim-conform refused to ${method} ${path}: only resources this run created may be changed`)
+    this.#ensureOwned(match[1] === 'Users' ? 'User' : 'Group', decodeURIComponent(match[2] as string), method)
   }
 
   #ensureOwned(kind: ResourceKind, id: string, method: string): void {
