@@ -1,0 +1,30 @@
+import { describe, it, expect } from 'vitest'
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
+import { readdirSync } from 'node:fs'
+import path from 'node:path'
+import { repoRoot, tempDir } from './helpers.ts'
+
+// What a vendor gets from the registry: the packed tarball, run with npx from an
+// empty folder, with none of this repository's dev tooling (tsx, typescript).
+
+const run = promisify(execFile)
+
+describe('the packed tarball', () => {
+  it('works with npx from an empty folder: --help, and a run whose suites come from dist/', async () => {
+    const packDir = tempDir('pack')
+    await run('npm', ['pack', '--pack-destination', packDir], { cwd: repoRoot, timeout: 240_000 })
+    const tarball = path.join(packDir, readdirSync(packDir).find((f) => f.endsWith('.tgz'))!)
+    const empty = tempDir('npx')
+    const env = { ...process.env, CI: '1', npm_config_yes: 'true' }
+
+    const help = await run('npx', ['--yes', tarball, '--help'], { cwd: empty, env, timeout: 240_000 })
+    expect(help.stdout).toContain('Exit codes:')
+
+    const reportDir = path.join(empty, 'report')
+    const result = await run('npx', ['--yes', tarball, '--embedded', '--only', 'discovery.*', '--report-dir', reportDir], { cwd: empty, env, timeout: 240_000 })
+    expect(result.stdout).toMatch(/PASS: \d+ checks/)
+    expect(result.stdout).toContain('discovery')
+    expect(readdirSync(reportDir)).toEqual(expect.arrayContaining(['report.json', 'junit.xml', 'report.html', 'report.md']))
+  }, 600_000)
+})
