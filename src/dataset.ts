@@ -22,32 +22,40 @@ export interface Dataset {
   readonly groups: readonly ScimResource[]
 }
 
-let shared: { readonly key: string; readonly promise: Promise<Dataset> } | undefined
+interface Shared {
+  readonly key: string
+  readonly users: Promise<{ readonly ids: readonly string[]; readonly users: readonly ScimResource[] }>
+  groups?: Promise<readonly ScimResource[]>
+}
 
-/** The dataset of this run, created by the first caller; later callers await the same promise. */
-export function sharedDataset(scim: ScimClient, run: RunConfig): Promise<Dataset> {
+let shared: Shared | undefined
+
+/**
+ * The dataset of this run, created by the first caller; later callers await the same
+ * promises. Groups (which need the users' ids) are created only when a Group check asks,
+ * so a defect in groups never fails the user checks.
+ */
+export async function sharedDataset(scim: ScimClient, run: RunConfig, kind: ResourceKind): Promise<Dataset> {
   const key = `${run.prefix}|${run.seed}`
-  if (shared?.key !== key) shared = { key, promise: createDataset(scim.fork(), run) }
-  return shared.promise
+  const marker = datasetMarker(run)
+  const bodies = datasetBodies(run.seed, marker, run.profile)
+  if (shared?.key !== key) {
+    const client = scim.fork()
+    const users = Promise.all(bodies.users.map((body) => createOne(client, 'User', body)))
+      .then(async (ids) => ({ ids, users: await Promise.all(ids.map((id) => readBack(client, 'User', id))) }))
+    shared = { key, users }
+  }
+  const current = shared
+  const { ids, users } = await current.users
+  if (kind === 'User' || !run.profile.provisions.includes('Group')) return { marker, users, groups: [] }
+  current.groups ??= Promise.all(bodies.groups.map(({ body, memberIndexes }) =>
+    createOne(scim.fork(), 'Group', { ...body, members: memberIndexes.map((i) => ({ value: ids[i]! })) })))
+    .then((groupIds) => Promise.all(groupIds.map((id) => readBack(scim.fork(), 'Group', id))))
+  return { marker, users, groups: await current.groups }
 }
 
 export function datasetMarker(run: RunConfig): string {
   return `${run.prefix}ds.`
-}
-
-async function createDataset(scim: ScimClient, run: RunConfig): Promise<Dataset> {
-  const marker = datasetMarker(run)
-  const bodies = datasetBodies(run.seed, marker, run.profile)
-  const userIds = await Promise.all(bodies.users.map((body) => createOne(scim, 'User', body)))
-  const groupIds = run.profile.provisions.includes('Group')
-    ? await Promise.all(bodies.groups.map(({ body, memberIndexes }) =>
-      createOne(scim, 'Group', { ...body, members: memberIndexes.map((i) => ({ value: userIds[i]! })) })))
-    : []
-  return {
-    marker,
-    users: await Promise.all(userIds.map((id) => readBack(scim, 'User', id))),
-    groups: await Promise.all(groupIds.map((id) => readBack(scim, 'Group', id))),
-  }
 }
 
 async function createOne(scim: ScimClient, kind: ResourceKind, body: object): Promise<string> {

@@ -36,7 +36,7 @@ check('filters.groups.rfc-operators', { verifies: ['rfc7644:3.4.2.2:filter-opera
 })
 
 check('filters.malformed.invalid-filter-400', { verifies: ['rfc7644:3.4.2.2:filter-unknown-operator-400', 'rfc7644:3.12:invalid-filter'] }, async ({ scim, run }) => {
-  const dataset = await sharedDataset(scim, run)
+  const dataset = await sharedDataset(scim, run, 'User')
   const arbitrary = malformedFilter(entraFilter(targetsOf(dataset, run, 'User'), dataset.marker))
   await forAll(arbitrary, async ({ malformation, text }, client) => {
     const res = await client.list('User', { filter: text })
@@ -47,7 +47,7 @@ check('filters.malformed.invalid-filter-400', { verifies: ['rfc7644:3.4.2.2:filt
 })
 
 check('filters.pagination', { verifies: ['rfc7644:3.4.2.4:start-index', 'rfc7644:3.4.2.4:count-max', 'rfc7644:3.4.2.4:response-attributes', 'entra:2.5:pages-walkable', 'entra:2.5:items-per-page', 'entra:2.5:start-index-echo'] }, async ({ scim, run }) => {
-  const dataset = await sharedDataset(scim, run)
+  const dataset = await sharedDataset(scim, run, 'User')
   const filter = scopeFilter('userName', dataset.marker)
   const expected = expectedIds(dataset, 'User', filter)
   const arbitrary = fc.integer({ min: 1, max: expected.size + 1 })
@@ -68,7 +68,7 @@ check('filters.pagination', { verifies: ['rfc7644:3.4.2.4:start-index', 'rfc7644
 check('filters.sort', { verifies: ['rfc7644:3.4.2.3:sort-by', 'rfc7644:3.4.2.3:sort-order-values', 'rfc7644:3.4.2.3:sort-case-by-type', 'rfc7643:5:capabilities-truthful'] }, async ({ scim, run, skip }) => {
   const config = await scim.send({ method: 'GET', path: '/ServiceProviderConfig', expect: 'ServiceProviderConfig' })
   if ((config.json as { sort?: { supported?: unknown } } | undefined)?.sort?.supported !== true) skip('not advertised: /ServiceProviderConfig sort.supported is not true')
-  const dataset = await sharedDataset(scim, run)
+  const dataset = await sharedDataset(scim, run, 'User')
   const filter = formatFilter(scopeFilter('userName', dataset.marker))
   const byName = [...dataset.users].sort((a, b) => compareCodePoints(nameOf(a).toLowerCase(), nameOf(b).toLowerCase())).map(nameOf)
   for (const sortOrder of ['ascending', 'descending'] as const) {
@@ -86,7 +86,7 @@ interface FilterCase {
 }
 
 async function generatedFilters({ scim, run }: { scim: ScimClient; run: RunConfig }, kind: ResourceKind, level: FilterLevel): Promise<void> {
-  const dataset = await sharedDataset(scim, run)
+  const dataset = await sharedDataset(scim, run, kind)
   const targets = targetsOf(dataset, run, kind)
   const scope = scopeFilter(kind === 'User' ? 'userName' : 'displayName', dataset.marker)
   const filters = level === 'entra' ? entraFilter(targets, dataset.marker) : rfcFilter(targets, dataset.marker, scope)
