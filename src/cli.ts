@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { parseCommand, type RunOptions } from './options.ts'
 import { helpText } from './help.ts'
+import { loadCommand } from './load/command.ts'
 import { RunError, UsageError } from './errors.ts'
 import { runConformance, InternalError, type ResolvedTarget } from './run.ts'
 import { exitCode, type Report } from './report/model.ts'
@@ -20,6 +21,7 @@ import path from 'node:path'
 // The only file that reads argv, prints errors and sets the exit code.
 
 async function main(argv: readonly string[]): Promise<number> {
+  if (argv[0] === 'load') return loadCommand(argv.slice(1), process.env, process.stdout)
   const command = parseCommand(argv, process.env)
   switch (command.name) {
     case 'help':

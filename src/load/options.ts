@@ -1,0 +1,80 @@
+import { parseArgs } from 'node:util'
+import { UsageError } from '../errors.ts'
+
+// `scim-conform load` flags → LoadOptions. Kept apart from the conformance
+// run's options: the load check has its own flags and defaults.
+
+export const LOAD_DEFAULTS = { rate: 25, durationS: 30, concurrency: 32, timeoutMs: 30_000, reportDir: './scim-conform-report' } as const
+
+export type LoadTarget = { readonly kind: 'url'; readonly baseUrl: string; readonly token: string } | { readonly kind: 'embedded' }
+
+export interface LoadOptions {
+  readonly target: LoadTarget
+  /** Requests per second, or 'max' to find the highest the target sustains. */
+  readonly rate: number | 'max'
+  readonly durationMs: number
+  /** Requests in flight at most. */
+  readonly concurrency: number
+  readonly timeoutMs: number
+  readonly reportDir: string
+  readonly headers: Readonly<Record<string, string>>
+  /** Present: the initial-sync simulation instead of the rate check. */
+  readonly sync?: { readonly users: number; readonly groups: number; readonly members: number }
+}
+
+export function parseLoadOptions(args: readonly string[], env: Readonly<Record<string, string | undefined>>): LoadOptions {
+  let values
+  try {
+    values = parseArgs({
+      args: [...args], strict: true, allowPositionals: false,
+      options: {
+        url: { type: 'string' }, token: { type: 'string' }, embedded: { type: 'boolean' }, rate: { type: 'string' }, duration: { type: 'string' },
+        concurrency: { type: 'string' }, timeout: { type: 'string' }, 'report-dir': { type: 'string' }, header: { type: 'string', multiple: true },
+        users: { type: 'string' }, groups: { type: 'string' }, members: { type: 'string' },
+      },
+    }).values
+  } catch (error) {
+    throw new UsageError(`load: ${(error as Error).message.split('\n')[0]} (see --help)`)
+  }
+  let target: LoadTarget
+  if (values.embedded) target = { kind: 'embedded' }
+  else {
+    const url = values.url ?? env.SCIM_CONFORM_URL
+    const token = values.token ?? env.SCIM_CONFORM_TOKEN
+    if (!url) throw new UsageError('load: no target: pass --url <base URL> or set SCIM_CONFORM_URL (or --embedded)')
+    if (!token) throw new UsageError('load: no credentials: pass --token or set SCIM_CONFORM_TOKEN')
+    if (!/^https?:\/\//.test(url)) throw new UsageError(`load: --url must be an http(s) URL (got ${JSON.stringify(url)})`)
+    target = { kind: 'url', baseUrl: url.replace(/\/+$/, ''), token }
+  }
+  const sizing = [values.users, values.groups, values.members]
+  const sync = sizing.some((v) => v !== undefined)
+    ? { users: count('--users', values.users, 0), groups: count('--groups', values.groups, 0), members: count('--members', values.members, 0) }
+    : undefined
+  return {
+    target,
+    rate: values.rate === 'max' ? 'max' : positive('--rate', values.rate, LOAD_DEFAULTS.rate),
+    durationMs: positive('--duration', values.duration, LOAD_DEFAULTS.durationS) * 1000,
+    concurrency: Math.floor(positive('--concurrency', values.concurrency, LOAD_DEFAULTS.concurrency)),
+    timeoutMs: positive('--timeout', values.timeout, LOAD_DEFAULTS.timeoutMs),
+    reportDir: values['report-dir'] ?? LOAD_DEFAULTS.reportDir,
+    headers: Object.fromEntries((values.header ?? []).map((line) => {
+      const colon = line.indexOf(':')
+      if (colon < 1) throw new UsageError(`load: --header must be "Name: value" (got ${JSON.stringify(line)})`)
+      return [line.slice(0, colon).trim(), line.slice(colon + 1).trim()]
+    })),
+    ...(sync ? { sync } : {}),
+  }
+}
+
+function positive(flag: string, text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback
+  const n = Number(text)
+  if (!/^\d+(\.\d+)?$/.test(text) || !(n > 0)) throw new UsageError(`load: ${flag} must be a number above 0${flag === '--rate' ? ' or "max"' : ''} (got ${JSON.stringify(text)})`)
+  return n
+}
+
+function count(flag: string, text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback
+  if (!/^\d+$/.test(text)) throw new UsageError(`load: ${flag} must be a whole number (got ${JSON.stringify(text)})`)
+  return Number(text)
+}
