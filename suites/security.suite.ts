@@ -1,0 +1,215 @@
+import { randomBytes, randomUUID } from 'node:crypto'
+import { check } from '../src/check.ts'
+import { CheckFailure, ensure } from '../src/check-failure.ts'
+import { SCHEMA_URN } from '../src/scim/schema-model.ts'
+import { groupBody, resourcesOf, userBody } from '../src/resources.ts'
+import { createGroup, createUser, emailName } from '../src/steps.ts'
+import type { AuthMode, HttpRequest, HttpResponse } from '../src/client/http.ts'
+import type { ScimClient } from '../src/client/scim-client.ts'
+import type { RunConfig } from '../src/run-config.ts'
+
+// Where the target is unsafe (issue 8 part 5). auth.suite.ts covers GET /Users and
+// /Groups without a token or with a wrong one; here every other endpoint that needs
+// auth, and the other places a token can be put. Discovery endpoints may be public.
+
+interface Placement {
+  readonly id: 'no-token' | 'wrong-token' | 'query-token' | 'other-scheme'
+  readonly why: string
+  /** The request variants this placement sends (several schemes for other-scheme). */
+  readonly variants: (run: RunConfig) => Partial<HttpRequest>[]
+  /** GET /Users and /Groups are auth.suite.ts's for these placements. */
+  readonly collectionsCovered: boolean
+}
+
+/** The valid token, to show that only its placement is wrong. */
+const tokenOf = (run: RunConfig): string => (run.auth.kind === 'bearer' ? run.auth.token : run.auth.issued.token)
+
+const placements: readonly Placement[] = [
+  { id: 'no-token', why: 'a request without a token must be refused', collectionsCovered: true, variants: () => [{ auth: { kind: 'none' } }] },
+  { id: 'wrong-token', why: 'a request with a wrong token must be refused', collectionsCovered: true, variants: () => [{ auth: { kind: 'header', value: `Bearer wrong-${randomUUID()}` } }] },
+  // RFC 6750 section 2.3: a token in the URI leaks into logs; Entra sends it only in the header.
+  { id: 'query-token', why: 'a token in the query string instead of the Authorization header must be refused', collectionsCovered: false, variants: (run) => [{ auth: { kind: 'none' }, query: { access_token: tokenOf(run) } }] },
+  {
+    id: 'other-scheme', why: 'the token under another scheme than Bearer must be refused', collectionsCovered: false,
+    variants: (run) => (['Basic ' + Buffer.from(`scim-conform:${tokenOf(run)}`).toString('base64'), `Token ${tokenOf(run)}`] as const).map((value) => ({ auth: { kind: 'header', value } satisfies AuthMode })),
+  },
+]
+
+const authRequirements = ['rfc7644:2:authentication', 'entra:auth:reject-invalid-token', 'entra:2.10:single-bearer-token'] as const
+
+/** Sends every probe and fails once, naming each endpoint that did not answer 401. */
+async function expect401(probes: readonly (() => Promise<HttpResponse>)[], why: string): Promise<void> {
+  const notRefused: string[] = []
+  for (const probe of probes) {
+    const res = await probe()
+    if (res.status !== 401) notRefused.push(`${res.method} ${res.path} answered ${res.status}`)
+  }
+  if (notRefused.length > 0) throw new CheckFailure(`${why} (RFC 7644 section 2): ${notRefused.join('; ')}`, { expected: 401, actual: notRefused })
+}
+
+/** An id that exists when the target lists one (a refusal must not depend on the id being unknown). */
+async function someId(scim: ScimClient, path: '/Users' | '/Groups'): Promise<string> {
+  const res = await scim.send({ method: 'GET', path, query: { count: '1' } })
+  const id = resourcesOf(res.json)[0]?.id
+  return typeof id === 'string' ? id : randomUUID()
+}
+
+for (const placement of placements) {
+  check(`security.${placement.id}.reads`, { verifies: [...authRequirements], readOnly: true }, async ({ scim, run }) => {
+    const paths = [`/Users/${encodeURIComponent(await someId(scim, '/Users'))}`, `/Groups/${encodeURIComponent(await someId(scim, '/Groups'))}`]
+    if (!placement.collectionsCovered) paths.push('/Users', '/Groups')
+    const probes = placement.variants(run).flatMap((variant) => paths.map((path) => () => scim.send({ ...variant, method: 'GET', path })))
+    await expect401(probes, placement.why)
+  })
+
+  check(`security.${placement.id}.writes`, { verifies: [...authRequirements] }, async ({ scim, run, uniqueName }) => {
+    const user = await createUser(scim, emailName(uniqueName('sec-user')))
+    const group = await createGroup(scim, uniqueName('sec-group'))
+    const disable = { schemas: [SCHEMA_URN.patchOp], Operations: [{ op: 'replace', path: 'active', value: false }] }
+    const addMember = { schemas: [SCHEMA_URN.patchOp], Operations: [{ op: 'add', path: 'members', value: [{ value: user.id }] }] }
+    const search = { schemas: [SCHEMA_URN.searchRequest], filter: `userName eq "${emailName(uniqueName('nobody'))}"` }
+    const probes = placement.variants(run).flatMap((v) => [
+      () => scim.create('User', userBody(emailName(uniqueName('sec-create'))), v),
+      () => scim.create('Group', groupBody(uniqueName('sec-create')), v),
+      () => scim.send({ ...v, method: 'POST', path: '/Users/.search', body: search }),
+      () => scim.put('User', user.id, userBody(String(user.body.userName), { active: false }), v),
+      () => scim.patch('User', user.id, disable, v),
+      () => scim.put('Group', group.id, groupBody(uniqueName('renamed')), v),
+      () => scim.patch('Group', group.id, addMember, v),
+      () => scim.delete('User', user.id, v),
+      () => scim.delete('Group', group.id, v),
+    ])
+    await expect401(probes, placement.why)
+  })
+}
+
+/** The response, any depth, names a password attribute or carries the value sent. */
+function leaksPassword(res: HttpResponse, password: string): boolean {
+  const hasKey = (node: unknown): boolean =>
+    Array.isArray(node) ? node.some(hasKey) : typeof node === 'object' && node !== null && Object.entries(node).some(([k, v]) => k.toLowerCase() === 'password' || k.toLowerCase().endsWith(':password') || hasKey(v))
+  return res.text.includes(password) || hasKey(res.json)
+}
+
+check('security.password.never-returned', { verifies: ['rfc7643:4.1.1:password-never-returned'] }, async ({ scim, uniqueName, skip }) => {
+  const userName = emailName(uniqueName('sec-password'))
+  const password = `Sc1m-${randomBytes(9).toString('base64url')}!`
+  const created = await scim.create('User', userBody(userName, { password }))
+  if (created.status >= 400 && created.status < 500) skip(`the server refuses password on create (${created.status}): there is nothing to leak`)
+  ensure(created.status === 201 || created.status === 200, `POST /Users with a password answered ${created.status}, expected 201`, { expected: 201, actual: created.status })
+  const id = String((created.json as { id?: unknown }).id)
+  const filter = `userName eq "${userName}"`
+  const reads = [
+    created,
+    await scim.get('User', id),
+    await scim.list('User', { filter }),
+    // Projections leave meta out, so these are not handed to the schema checks.
+    await scim.send({ method: 'GET', path: `/Users/${encodeURIComponent(id)}`, query: { attributes: 'password' } }),
+    await scim.send({ method: 'GET', path: '/Users', query: { filter, attributes: 'userName,password' } }),
+    await scim.send({ method: 'POST', path: '/Users/.search', body: { schemas: [SCHEMA_URN.searchRequest], filter } }),
+  ]
+  const leaks = reads.filter((res) => leaksPassword(res, password)).map((res) => `${res.method} ${res.path}`)
+  ensure(leaks.length === 0, `password is returned (RFC 7643 section 4.1.1: returned "never"): ${leaks.join('; ')}`, { expected: 'no password attribute in any response', actual: leaks })
+})
+
+/** A 4xx with an RFC 7644 section 3.12 Error body; a 2xx means the request was taken as valid. */
+function ensureScimError4xx(res: HttpResponse, what: string): void {
+  const schemas = (res.json as { schemas?: unknown } | undefined)?.schemas
+  ensure(res.status >= 400 && res.status < 500, `${res.method} ${res.path} with ${what} answered ${res.status}, expected a 4xx SCIM error${res.status >= 500 ? ' (a 5xx means the server failed on client input)' : ''}`, { expected: '4xx', actual: res.status })
+  ensure(Array.isArray(schemas) && schemas.includes(SCHEMA_URN.error), `${res.method} ${res.path} with ${what} answered ${res.status} without a SCIM Error body (RFC 7644 section 3.12)`, { pointer: '/schemas', expected: [SCHEMA_URN.error], actual: res.text.slice(0, 200) })
+}
+
+const hostileBodyRequirements = ['rfc7644:7.1:hostile-input-4xx', 'rfc7644:3.12:bad-request-400', 'rfc7644:3.12:error-json-body'] as const
+const nested = (depth: number, open: string, close: string, leaf: string): string => open.repeat(depth) + leaf + close.repeat(depth)
+
+check('security.body.malformed-json', { verifies: [...hostileBodyRequirements, 'rfc7644:3.12:invalid-syntax'] }, async ({ scim, uniqueName }) => {
+  const userName = emailName(uniqueName('sec-malformed'))
+  for (const body of [`{"schemas":["${SCHEMA_URN.user}"],"userName":"${userName}"`, `{'schemas':['${SCHEMA_URN.user}'],'userName':'${userName}'}`, `{"schemas":["${SCHEMA_URN.user}"],"userName":"${userName}",}`]) {
+    ensureScimError4xx(await scim.send({ method: 'POST', path: '/Users', body }), 'malformed JSON')
+  }
+  ensureScimError4xx(await scim.send({ method: 'POST', path: '/Groups', body: `{"schemas":["${SCHEMA_URN.group}"],"displayName":` }), 'malformed JSON')
+})
+
+// Refusing text/plain is hardening, not an RFC MUST (a lenient parser is no leak): SHOULD only.
+check('security.body.wrong-content-type', { verifies: ['rfc7644:7.1:hostile-input-4xx', 'rfc7644:3.12:bad-request-400'] }, async ({ scim, uniqueName }) => {
+  const res = await scim.create('User', userBody(emailName(uniqueName('sec-text-plain'))), { headers: { 'content-type': 'text/plain' } })
+  ensureScimError4xx(res, 'Content-Type text/plain')
+})
+
+check('security.body.oversized', { verifies: [...hostileBodyRequirements] }, async ({ scim, uniqueName }) => {
+  const res = await scim.create('User', userBody(emailName(uniqueName('sec-oversized')), { displayName: 'x'.repeat(5 * 1024 * 1024) }))
+  ensureScimError4xx(res, 'a 5 MB body')
+})
+
+check('security.body.deeply-nested', { verifies: [...hostileBodyRequirements] }, async ({ scim }) => {
+  // Neither document can be a resource, so a correct answer is a 4xx whether or not the parser descends.
+  ensureScimError4xx(await scim.send({ method: 'POST', path: '/Users', body: nested(10_000, '[', ']', '1') }), 'arrays nested 10,000 deep')
+  ensureScimError4xx(await scim.send({ method: 'POST', path: '/Users', body: nested(10_000, '{"a":', '}', '1') }), 'objects nested 10,000 deep')
+})
+
+const injections = ['" or 1=1', '" or ""="', '*)(uid=*', "'; DROP TABLE users; --", 'a\\', 'a\\"b', '\\u0000', 'ünï-名前-🙂-\u202e', '${7*7}{{7*7}}', '../../etc/passwd'] as const
+const filterAttribute = { '/Users': 'userName', '/Groups': 'displayName' } as const
+
+check('security.filter.injection', { verifies: ['rfc7644:3.4.2.2:filter-only-matching', 'rfc7644:3.12:invalid-filter', 'rfc7644:7.1:hostile-input-4xx'], readOnly: true }, async ({ scim }) => {
+  const wrong: string[] = []
+  for (const path of ['/Users', '/Groups'] as const) {
+    for (const payload of injections) {
+      // Raw between quotes (the injection shape) and JSON-escaped (a valid filter no resource matches).
+      for (const filter of [`${filterAttribute[path]} eq "${payload}"`, `${filterAttribute[path]} eq ${JSON.stringify(payload)}`]) {
+        const res = await scim.send({ method: 'GET', path, query: { filter } })
+        const found = resourcesOf(res.json).length
+        if (res.status !== 400 && !(res.status === 200 && found === 0)) wrong.push(`GET ${path}?filter=${filter} answered ${res.status}${found > 0 ? ` with ${found} resource(s)` : ''}`)
+      }
+      const byId = await scim.send({ method: 'GET', path: `${path}/${encodeURIComponent(payload)}` })
+      if (byId.status !== 404 && byId.status !== 400) wrong.push(`GET ${byId.path} answered ${byId.status}`)
+    }
+  }
+  ensure(wrong.length === 0, `injection-shaped filters and ids must get 400 or a correct empty result (RFC 7644 section 3.4.2.2), never a 5xx or data: ${wrong.join('; ')}`, { expected: '400, or 200 with no resources (404 for an id)', actual: wrong })
+})
+
+check('security.patch-path.injection', { verifies: ['rfc7644:3.12:invalid-path', 'rfc7644:7.1:hostile-input-4xx'] }, async ({ scim, uniqueName }) => {
+  const { id } = await createUser(scim, emailName(uniqueName('sec-patch')))
+  const before = (await scim.get('User', id)).text
+  // Each is outside the path grammar (RFC 7644 section 3.5.2, 3.10); a quoted payload would be a valid filter value.
+  const paths = ['emails[value eq "" or 1=1"].value', 'emails[type eq "work" or 1 eq 1].value', "userName'; DROP TABLE users; --", 'name.givenName\\', '*)(uid=*']
+  const wrong: string[] = []
+  for (const path of paths) {
+    const res = await scim.patch('User', id, { schemas: [SCHEMA_URN.patchOp], Operations: [{ op: 'replace', path, value: 'injected' }] })
+    if (res.status !== 400) wrong.push(`path ${JSON.stringify(path)} answered ${res.status}`)
+  }
+  const after = (await scim.get('User', id)).text
+  ensure(wrong.length === 0, `injection-shaped PATCH paths must be refused with 400 (RFC 7644 section 3.5.2): ${wrong.join('; ')}`, { expected: 400, actual: wrong })
+  ensure(after === before, 'a refused PATCH changed the user', { expected: before, actual: after })
+})
+
+const disclosures: readonly [RegExp, string][] = [
+  [/\bat (?:Object\.<anonymous>|[\w$.<>]+ \([^)]*:\d+:\d+\))/, 'a JavaScript stack frame'],
+  [/Traceback \(most recent call last\)/, 'a Python traceback'],
+  [/\bat [\w$.]+\([\w$]+\.java:\d+\)/, 'a Java stack frame'],
+  [/[\w/\\-]+\.(?:js|mjs|cjs|ts|py|java|cs|rb|go|php):\d+(?::\d+)?/, 'a source file path with a line number'],
+  [/\b(?:[A-Z]\w*Exception|TypeError|ReferenceError|RangeError|SyntaxError|NullPointerException)\b/, 'an exception class name'],
+]
+
+check('security.errors.no-internal-disclosure', { verifies: ['rfc7644:7.1:no-internal-disclosure'], readOnly: true }, async ({ scim, run }) => {
+  const probes: HttpRequest[] = [
+    { method: 'GET', path: `/Users/${randomUUID()}` },
+    { method: 'GET', path: `/Groups/${randomUUID()}` },
+    { method: 'GET', path: '/Users', query: { filter: '((userName eq' } },
+    { method: 'GET', path: '/Users', query: { filter: 'userName eq "a\\' } },
+    { method: 'GET', path: '/Users', query: { startIndex: 'abc', count: '-x' } },
+    { method: 'GET', path: '/Groups', query: { filter: 'members[value eq' } },
+    ...(run.readOnly ? [] : [
+      // Unparsable, so nothing can be created by it.
+      { method: 'POST', path: '/Users', body: '{"schemas":' },
+    ] as const),
+  ]
+  const leaks: string[] = []
+  for (const probe of probes) {
+    const res = await scim.send(probe)
+    if (res.status < 400) continue
+    for (const [pattern, what] of disclosures) {
+      const match = pattern.exec(res.text)
+      if (match) leaks.push(`${res.method} ${res.path} (${res.status}) shows ${what}: "${match[0]}"`)
+    }
+  }
+  ensure(leaks.length === 0, `error bodies disclose internals: ${leaks.join('; ')}`, { expected: 'no stack traces, file paths or exception names', actual: leaks })
+})
