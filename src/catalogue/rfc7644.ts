@@ -271,6 +271,8 @@ export const rfc7644 = {
   'rfc7644:6.2:identifiers-per-tenant': { source: 'RFC7644', section: '6.2', level: 'MAY', summary: 'ids may be unique across the server or within a tenant only.', unobservable: TENANTS },
   // 7. Security Considerations
   'rfc7644:7.1:http-security': { source: 'RFC7644', section: '7.1', level: 'MUST', summary: 'Implementations heed HTTP\'s own security considerations.', unobservable: 'A design obligation with no single observable behaviour.' },
+  'rfc7644:7.1:hostile-input-4xx': { source: 'RFC7644', section: '7.1', level: 'SHOULD', summary: 'Malformed, oversized, deeply nested or injection-shaped input (RFC 7231 section 9) is refused with a 4xx SCIM error, never a 5xx.' },
+  'rfc7644:7.1:no-internal-disclosure': { source: 'RFC7644', section: '7.1', level: 'SHOULD', summary: 'Error bodies disclose no stack traces, source file paths or exception class names (RFC 7231 section 9).' },
   'rfc7644:7.2:tls-required': { source: 'RFC7644', section: '7.2', level: 'MUST', summary: 'The endpoint is reachable only over TLS; plain HTTP is not served.' },
   'rfc7644:7.2:tls-1.2': { source: 'RFC7644', section: '7.2', level: 'MUST', summary: 'The endpoint supports TLS 1.2.' },
   'rfc7644:7.2:other-transports': { source: 'RFC7644', section: '7.2', level: 'MAY', summary: 'The server may offer further transport-security mechanisms.', unobservable: LATITUDE },
