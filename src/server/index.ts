@@ -8,7 +8,7 @@ import { resolveFeatures, type ServerFeatures } from './features.ts'
 import { createHandler, type Handle, type ScimHttpRequest, type ScimHttpResponse } from './handle.ts'
 import { represent } from './representation.ts'
 import { GROUP_TYPE, USER_TYPE } from './resource-types.ts'
-import { errorResponse } from './response.ts'
+import { errorResponse, ScimProblem } from './response.ts'
 import { createStore } from './store.ts'
 
 export type { Handle, ScimHttpRequest, ScimHttpResponse } from './handle.ts'
@@ -16,6 +16,9 @@ export type { ServerFeatures } from './features.ts'
 export { DEFAULT_FEATURES } from './features.ts'
 
 export const BASE_PATH = '/scim/v2'
+
+/** Larger bodies are refused with 413 before parsing: no SCIM request Entra sends comes near it. */
+export const MAX_BODY_BYTES = 2 * 1024 * 1024
 
 export interface ReferenceServerOptions {
   readonly token: string
@@ -78,7 +81,7 @@ async function serve(handle: Handle | undefined, req: IncomingMessage, res: Serv
         ? errorResponse(404, `Not found: the SCIM base path is ${BASE_PATH}.`)
         : await handle(request)
   } catch (error) {
-    response = errorResponse(500, `Internal error: ${error instanceof Error ? error.message : String(error)}`)
+    response = error instanceof ScimProblem ? error.toResponse() : errorResponse(500, `Internal error: ${error instanceof Error ? error.message : String(error)}`)
   }
   res.writeHead(response.status, response.headers)
   res.end(response.body)
@@ -87,7 +90,12 @@ async function serve(handle: Handle | undefined, req: IncomingMessage, res: Serv
 /** undefined when the path is outside the base path. */
 async function toScimRequest(req: IncomingMessage): Promise<ScimHttpRequest | undefined> {
   const chunks: Buffer[] = []
-  for await (const chunk of req) chunks.push(chunk as Buffer)
+  let size = 0
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length
+    if (size <= MAX_BODY_BYTES) chunks.push(chunk as Buffer) // past the limit, drain without keeping
+  }
+  if (size > MAX_BODY_BYTES) throw new ScimProblem(413, `The request body is larger than ${MAX_BODY_BYTES} bytes.`)
   const target = new URL(req.url ?? '/', 'http://127.0.0.1')
   const path = target.pathname
   if (path !== BASE_PATH && !path.startsWith(`${BASE_PATH}/`)) return undefined
