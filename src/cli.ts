@@ -85,7 +85,9 @@ async function run(options: RunOptions): Promise<number> {
   const controller = new AbortController()
   const onSignal = () => {
     if (controller.signal.aborted) {
-      process.stderr.write(`scim-conform: aborted at once; run "scim-conform cleanup --journal ${path.join(options.reportDir, 'journal.jsonl')}" to remove what the run created\n`)
+      const journal = path.resolve(options.reportDir, 'journal.jsonl')
+      const left = outstanding(readJournal(journal)).length
+      process.stderr.write(`scim-conform: aborted at once; ${left} resource(s) left: run "scim-conform cleanup --journal ${journal}" to remove what the run created\n`)
       process.exit(130)
     }
     process.stderr.write('scim-conform: interrupted, cleaning up (press Ctrl-C again to abort at once)\n')
