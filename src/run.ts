@@ -95,6 +95,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Repor
 }
 
 async function runSuites(run: RunConfig, collector: ReportCollector, maxWorkers: number, options: ConformanceOptions): Promise<void> {
+  const ownSignalListeners = { SIGINT: process.listeners('SIGINT'), SIGTERM: process.listeners('SIGTERM') }
   const vitest = await createVitest('test', {
     config: false,
     root: packageRoot,
@@ -111,6 +112,11 @@ async function runSuites(run: RunConfig, collector: ReportCollector, maxWorkers:
     testTimeout: Math.max(60_000, options.timeoutMs * 4),
     passWithNoTests: true,
   })
+  // Vitest's logger exits the process on SIGINT/SIGTERM, which would skip the sweep:
+  // the caller's signal (the CLI's handler) is the only way to stop a run.
+  for (const name of ['SIGINT', 'SIGTERM'] as const) {
+    for (const listener of process.listeners(name)) if (!ownSignalListeners[name].includes(listener)) process.off(name, listener)
+  }
   const abort = () => void vitest.cancelCurrentRun('keyboard-input')
   options.signal?.addEventListener('abort', abort, { once: true })
   try {
