@@ -139,7 +139,6 @@ describe('parseFilter: malformed filters throw FilterSyntaxError', () => {
     ['no space before "and"', 'userName eq "x"and title pr', 15],
     ['"not" without parentheses', 'not userName eq "x"', 0],
     ['value path inside a value path', 'emails[type eq "x" and phones[value eq "1"]]', 29],
-    ['sub-attribute after a value path', 'emails[type eq "work"].value eq "x"', 22],
     ['name starting with a digit', '1abc eq "x"', 0],
     ['two sub-attribute levels', 'a.b.c eq 1', 2],
     ['URI without a scheme', 'x:y eq 1', 0],
@@ -476,5 +475,18 @@ describe('formatFilter', () => {
     ['a eq -0', cmp('a', 'eq', -0)],
   ] as const)('minimal parentheses and JSON strings: %s', (text, ast) => {
     expect(formatFilter(ast)).toBe(text)
+  })
+})
+
+import { describe as describeEntra, it } from 'vitest'
+
+describeEntra("Entra's documented sub-attribute form (entra-provisioning.md 2.4)", () => {
+  it('reads emails[type eq "work"].value eq "x" as emails[type eq "work" and value eq "x"]', () => {
+    expect(parseFilter('emails[type eq "work"].value eq "a@example.com"')).toEqual(parseFilter('emails[type eq "work" and value eq "a@example.com"]'))
+    expect(parseFilter('emails[type eq "work"].value eq "a@example.com" and active eq true')).toEqual(parseFilter('emails[type eq "work" and value eq "a@example.com"] and active eq true'))
+  })
+
+  it('still refuses a dangling sub-attribute without an operator', () => {
+    expect(() => parseFilter('emails[type eq "work"].value')).toThrow(FilterSyntaxError)
   })
 })

@@ -130,13 +130,33 @@ function readValueFilter(scanner: Scanner): Filter {
   return filter
 }
 
+/**
+ * Not RFC grammar, but what Entra documents and sends for matching (entra-provisioning.md
+ * 1.2.1, 2.4): `emails[type eq "work"].value eq "x"`. It is read as the RFC form
+ * `emails[type eq "work" and value eq "x"]`, which means the same.
+ */
+function readEntraSubComparison(scanner: Scanner): Filter {
+  scanner.pos++
+  const subAt = scanner.pos
+  const sub = scanner.word()
+  if (!isAttrName(sub)) scanner.fail(`Expected a sub-attribute name after "].", found ${scanner.describe(subAt)}`, subAt)
+  if (scanner.spaces() === 0) scanner.fail(`Expected a space and an operator after "${sub}", found ${scanner.describe()}`)
+  const opAt = scanner.pos
+  const op = scanner.word().toLowerCase()
+  if (op === 'pr') return { kind: 'present', path: { attr: sub } }
+  if (!(COMPARE_OPERATORS as readonly string[]).includes(op)) scanner.fail(`Unknown operator after "${sub}"; expected one of eq, ne, co, sw, ew, gt, lt, ge, le, pr`, opAt)
+  if (scanner.spaces() === 0) scanner.fail(`Expected a space and a value after "${op}", found ${scanner.describe()}`)
+  return { kind: 'compare', path: { attr: sub }, op: op as CompareOperator, value: readCompValue(scanner) }
+}
+
 function readAttrExpOrValuePath(scanner: Scanner, inValuePath: boolean): Filter {
   const pathAt = scanner.pos
   const path = readAttrPath(scanner)
   if (scanner.peek() === '[') {
     if (inValuePath) scanner.fail('A value filter cannot contain another value filter ([...] inside [...])')
     const filter = readValueFilter(scanner)
-    return { kind: 'valuePath', path, filter }
+    if (scanner.peek() !== '.') return { kind: 'valuePath', path, filter }
+    return { kind: 'valuePath', path, filter: { kind: 'and', left: filter, right: readEntraSubComparison(scanner) } }
   }
   if (scanner.spaces() === 0) {
     scanner.fail(`Expected a space and an operator after the attribute "${scanner.text.slice(pathAt, scanner.pos)}", found ${scanner.describe()}`)
