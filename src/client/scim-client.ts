@@ -16,7 +16,7 @@ export interface Session {
   readonly owned: Set<string>
   /** --read-only: any write is refused before it is sent (a bug in a check marked readOnly). */
   readonly readOnly?: boolean
-  readonly observe?: (response: HttpResponse, expect: string) => Observation[]
+  readonly observe?: (response: HttpResponse, expect: string, asked: { readonly projected: boolean }) => Observation[]
 }
 
 export type Expect = string
@@ -47,7 +47,7 @@ export class ScimClient {
     this.exchanges.push(response.exchange)
     this.timings.push({ operation: operationOf(request.method, request.path, request.query?.filter !== undefined), ms: response.exchange.durationMs })
     if (request.expect && this.#session.observe) {
-      for (const observation of this.#session.observe(response, request.expect)) {
+      for (const observation of this.#session.observe(response, request.expect, { projected: asksForAttributes(request) })) {
         this.observations.push(observation.violations.length > 0 ? { ...observation, exchange: response.exchange } : observation)
       }
     }
@@ -113,4 +113,10 @@ export class ScimClient {
     // A bug in a check, never a verdict: refuse before anything is sent.
     if (!this.owns(kind, id)) throw new Error(`scim-conform refused to ${method} ${kind} ${id}: this run did not create it`)
   }
+}
+
+/** attributes= (query or .search body) lets a server leave out "returned: default" attributes such as meta (RFC 7644 3.4.2.5). */
+function asksForAttributes(request: HttpRequest): boolean {
+  if (request.query?.attributes !== undefined) return true
+  return typeof request.body === 'object' && request.body !== null && 'attributes' in request.body
 }
