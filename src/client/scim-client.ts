@@ -73,12 +73,12 @@ export class ScimClient {
     return this.send({ method: 'GET', path: endpointOf(kind), query, expect: `ListResponse<${kind}>` })
   }
 
-  patch(kind: ResourceKind, id: string, body: unknown, extra: Partial<HttpRequest> = {}): Promise<HttpResponse> {
+  async patch(kind: ResourceKind, id: string, body: unknown, extra: Partial<HttpRequest> = {}): Promise<HttpResponse> {
     this.#ensureOwned(kind, id, 'PATCH')
     return this.send({ ...extra, method: 'PATCH', path: `${endpointOf(kind)}/${encodeURIComponent(id)}`, body, expect: kind })
   }
 
-  put(kind: ResourceKind, id: string, body: unknown, extra: Partial<HttpRequest> = {}): Promise<HttpResponse> {
+  async put(kind: ResourceKind, id: string, body: unknown, extra: Partial<HttpRequest> = {}): Promise<HttpResponse> {
     this.#ensureOwned(kind, id, 'PUT')
     return this.send({ ...extra, method: 'PUT', path: `${endpointOf(kind)}/${encodeURIComponent(id)}`, body, expect: kind })
   }
