@@ -17,7 +17,7 @@ export interface SyncOptions {
   readonly prefix: string
   readonly users: number
   readonly groups: number
-  /** Members of each group: the first `members` users (at most `users`). */
+  /** Members of the first group (a tenant's "all users" group); every other group gets members / groups of them. */
   readonly members: number
   readonly concurrency: number
   readonly signal?: AbortSignal
@@ -75,16 +75,15 @@ export async function initialSync(options: SyncOptions): Promise<SyncResult> {
     const id = await matchThenCreate('Group', `${options.prefix}sync-g${i}`, timed)
     if (id !== undefined) groupIds.push(id)
   })
-  const members = userIds.slice(0, Math.min(options.members, options.users)).filter((id) => id !== undefined)
-  const batchesPerGroup = Math.ceil(members.length / MEMBER_BATCH)
-  await phase('members', groupIds.length * batchesPerGroup, async (i, timed) => {
-    const groupId = groupIds[Math.floor(i / batchesPerGroup)]!
-    const batch = members.slice((i % batchesPerGroup) * MEMBER_BATCH, ((i % batchesPerGroup) + 1) * MEMBER_BATCH)
+  const created = userIds.filter((id) => id !== undefined)
+  const batches = membershipBatches(groupIds.length, Math.min(options.members, created.length))
+  await phase('members', batches.length, async (i, timed) => {
+    const { group, from, to } = batches[i]!
     const t0 = performance.now()
-    const body = patchOp([{ op: 'add', path: 'members', value: batch.map((value) => ({ value })) }])
-    const res = await recorder.send('add members', { method: 'PATCH', path: `/Groups/${encodeURIComponent(groupId)}`, body }, [200, 204])
+    const body = patchOp([{ op: 'add', path: 'members', value: created.slice(from, to).map((value) => ({ value })) }])
+    const res = await recorder.send('add members', { method: 'PATCH', path: `/Groups/${encodeURIComponent(groupIds[group]!)}`, body }, [200, 204])
     timed(performance.now() - t0)
-    if (res !== undefined && res.status < 300) membersAdded += batch.length
+    if (res !== undefined && res.status < 300) membersAdded += to - from
   })
   return {
     durationMs: Math.round(performance.now() - started),
@@ -94,4 +93,14 @@ export async function initialSync(options: SyncOptions): Promise<SyncResult> {
     phases,
     tally: recorder.tally(),
   }
+}
+
+/** The PATCHes of the membership phase: group 0 gets `members` users, the others members / groups each. */
+function membershipBatches(groups: number, members: number): { group: number; from: number; to: number }[] {
+  const batches: { group: number; from: number; to: number }[] = []
+  for (let group = 0; group < groups; group++) {
+    const size = group === 0 ? members : Math.floor(members / groups)
+    for (let from = 0; from < size; from += MEMBER_BATCH) batches.push({ group, from, to: Math.min(size, from + MEMBER_BATCH) })
+  }
+  return batches
 }
