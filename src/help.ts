@@ -8,6 +8,14 @@ Usage:
   scim-conform serve --port <p> --token <t>                        start the reference server on 127.0.0.1
   scim-conform profiles                                            list the built-in profiles
   scim-conform cleanup --journal <file> [--url <u>] [--token <t>]  delete what an interrupted run left behind
+  scim-conform load --url <u> --token <t> [--rate <n|max>] [--duration <s>] [--concurrency <n>]
+                                                                   Entra's traffic mix (filter lookups, creates, GETs, PATCHes,
+                                                                   member adds) at --rate/s (default 25, the gallery requirement)
+                                                                   for --duration s (default 30); --rate max finds the highest
+                                                                   rate held without errors or 429s; exit 0 when it holds
+  scim-conform load --url <u> --token <t> --users <n> --groups <n> --members <n>
+                                                                   Entra's initial sync at scale: match and create every user
+                                                                   and group, then add members in batches; everything is deleted
 
 Options:
   --url <url>            the SCIM base URL, e.g. https://app.example.com/scim/v2 (env SCIM_CONFORM_URL)
