@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest'
 import { runConformance } from '../src/run.ts'
 import { tempDir } from './helpers.ts'
 import { startScimmyServer } from './third-party/scimmy-server.ts'
-import { scimmyNonPassing } from './third-party/scimmy-expected.ts'
+import { scimmyLeftovers, scimmyNonPassing, scimmyStoreDependent } from './third-party/scimmy-expected.ts'
 import type { CheckResult } from '../src/report/model.ts'
 
 // The suite against a SCIM server nobody here wrote: a verdict that changes on a
@@ -29,7 +29,9 @@ describe('against scimmy + scimmy-routers', () => {
         target: { baseUrl: server.url, token: TOKEN },
         profile: 'entra',
         reportDir: tempDir('scimmy'),
-        concurrency: 8,
+        // One check at a time: in parallel, more checks see a store that other checks are
+        // changing (see scimmyStoreDependent), and the pinned verdict flickers.
+        concurrency: 1,
         timeoutMs: 10_000,
         headers: {},
         seed: 42,
@@ -37,18 +39,26 @@ describe('against scimmy + scimmy-routers', () => {
       })
 
       expect(report.checks.length).toBeGreaterThan(0)
-      const nonPassing = report.checks.filter((c) => c.status !== 'pass')
+      const unstable = new Set(Object.keys(scimmyStoreDependent))
+      expect([...unstable].filter((id) => id in scimmyNonPassing), 'an id is either pinned or store-dependent').toEqual([])
+      const nonPassing = report.checks.filter((c) => c.status !== 'pass' && !unstable.has(c.id))
       const pinned = new Set(Object.keys(scimmyNonPassing))
       const newlyFailing = nonPassing.filter((c) => !pinned.has(c.id)).map(detail)
       const now = new Set(nonPassing.map((c) => c.id))
       const newlyPassing = [...pinned].filter((id) => !now.has(id))
-      expect(
+      // Soft, so a changed verdict still reports what the run left in the store.
+      expect.soft(
         { newlyFailing, newlyPassing },
         'the verdict on scimmy changed: read each newly failing check against the rule (scimmy bug: pin it in test/third-party/scimmy-expected.ts with the reason; check bug: fix the check); for each newly passing id, drop its pin',
       ).toEqual({ newlyFailing: [], newlyPassing: [] })
 
       expect(report.cleanup.leftover).toEqual([])
-      expect({ Users: [...server.store.Users], Groups: [...server.store.Groups] }).toEqual(before)
+      const known = (kind: string, name: unknown) => scimmyLeftovers.some((l) => l.kind === kind && l.displayName.test(String(name)))
+      const after = {
+        Users: [...server.store.Users].filter(([, u]) => !known('Users', u['displayName'])),
+        Groups: [...server.store.Groups].filter(([, g]) => !known('Groups', g['displayName'])),
+      }
+      expect(after, 'what the run left in the store besides scimmyLeftovers').toEqual(before)
     } finally {
       await server.close()
     }

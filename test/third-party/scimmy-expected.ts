@@ -16,19 +16,40 @@ export const scimmyNonPassing = {
   'filters.groups.entra-eq':
     'RFC 7644 3.4.2.2 + RFC 7643 4.2: displayName eq in another case must match (caseExact false); scimmy compares with ===',
   'filters.groups.rfc-operators':
-    'RFC 7644 3.4.2.2: the displayName eq arm of an and-filter ignores caseExact false, so the group is missing',
+    'RFC 7644 3.4.2.2: displayName eq inside an and-filter ignores caseExact false, and not (...) inside a parenthesised group gets 400 invalidFilter',
   'filters.users.entra-eq':
     'RFC 7644 3.4.2.2 + RFC 7643 4.1.2: emails.value is caseExact false; scimmy compares with ===, and Filter.match throws (400) when any stored user has no emails',
-  'profile.user.filterable-eq':
-    'Entra doc 2.4: emails[type eq "work"].value eq "<v>" must work for mail matching; scimmy Filter.match throws (400 "Cannot convert undefined or null to object") when a stored user has no emails',
   'filters.users.rfc-operators':
-    'RFC 7644 3.4.2.2: not (...) inside a parenthesised group is valid filter grammar; scimmy answers 400 invalidFilter "Unexpected token \')\'"',
+    'RFC 7644 3.4.2.2: userName eq inside an and-filter ignores caseExact false, and not (...) inside a parenthesised group gets 400 "Unexpected token \')\'"',
+  'sort.string-case-rules':
+    'RFC 7644 3.4.2.3: sort order follows caseExact (externalId is caseExact true: code points); scimmy ListResponse sorts with localeCompare',
 
   // Paging: scimmy's ListResponse echoes the requested count.
   'filters.pagination':
     'RFC 7644 3.4.2.4: itemsPerPage is the number of resources on the page; scimmy echoes count (3) on a last page holding 1',
-  'entra.gallery.user-pagination':
-    'RFC 7644 3.4.2.4 / Entra doc 2.5: itemsPerPage must be the page size returned; scimmy echoes count (5) on a last page holding 4',
+
+  // Projection and media type.
+  'schema.content-type-scim':
+    'RFC 7644 3.1/8.1 (SHOULD): a 413 for an oversized body comes from express.json before scimmy-routers sets application/scim+json',
+
+  // Optional features scimmy does not offer: the checks skip, as they must.
+  'etag.version-changes': 'skipped: /ServiceProviderConfig etag.supported is false (ETags are optional, RFC 7644 3.14)',
+  'etag.header-matches-version': 'skipped: /ServiceProviderConfig etag.supported is false (RFC 7644 3.14)',
+  'etag.if-none-match-304': 'skipped: /ServiceProviderConfig etag.supported is false (RFC 7644 3.14)',
+  'etag.if-match-stale-412': 'skipped: /ServiceProviderConfig etag.supported is false (RFC 7644 3.14)',
+  'etag.weak-comparison': 'skipped: /ServiceProviderConfig etag.supported is false (RFC 7644 3.14)',
+  'search.root-matches-get': 'skipped: a query at the server root is optional (RFC 7644 3.4.2.1 MAY); scimmy-routers answers GET / with 404',
+  'oauth.token-response': 'skipped: the run uses a static bearer token, so there is no token endpoint to check',
+  'oauth.token-lifetime': 'skipped: the run uses a static bearer token, so there is no token endpoint to check',
+
+  'password.put-accepted-not-returned': 'skipped: /ServiceProviderConfig changePassword.supported is false (RFC 7644 5)',
+  'password.patch-accepted-not-returned': 'skipped: /ServiceProviderConfig changePassword.supported is false (RFC 7644 5)',
+  'claims.filter.max-results': 'skipped: scimmy advertises filter.maxResults 200, more than the 25 users the check will create',
+  'bulk.max-operations-413': 'skipped: scimmy advertises bulk.maxOperations 1000, above the 1000 operations the check will send',
+
+  // Bulk.
+  'bulk.circular-references':
+    'RFC 7644 3.7.1: circular bulkId references must be resolved or refused (409); scimmy answers 201 twice and "right" lists a member id that is not "left"',
 
   // Create.
   'users.create.location-header':
@@ -64,3 +85,26 @@ export const scimmyNonPassing = {
   'patch.group.status-204':
     'Entra doc 2.1 (SHOULD): PATCH /Groups is 204 No Content; scimmy-routers answers 200 with the group whenever it changed',
 } as const satisfies Record<string, string>
+
+/**
+ * Checks whose verdict on scimmy depends on what else the run has in the store at that moment,
+ * so they are left out of the comparison, each with the scimmy behaviour that makes them so.
+ */
+export const scimmyStoreDependent = {
+  'profile.user.filterable-eq':
+    'Entra doc 2.4: emails[type eq "work"].value eq "<v>" must work; scimmy Filter.match throws (400) only while some stored user has no emails',
+  'entra.gallery.user-pagination':
+    'RFC 7644 3.4.2.4: scimmy echoes count as itemsPerPage, which is wrong only when the walk ends on a partial page (total users not a multiple of 5)',
+} as const satisfies Record<string, string>
+
+/**
+ * What the run leaves in scimmy's store although the sweep ran: resources scimmy created
+ * without reporting their id, so the run's journal never knew them.
+ */
+export const scimmyLeftovers = [
+  {
+    kind: 'Groups',
+    displayName: /-bulk-left-/,
+    reason: 'RFC 7644 3.7.1/3.7.3: on the circular bulk (bulk.circular-references) scimmy creates "left" twice and reports only one id; the other stays',
+  },
+] as const
