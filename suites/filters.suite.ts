@@ -37,7 +37,7 @@ check('filters.groups.rfc-operators', { verifies: ['rfc7644:3.4.2.2:filter-opera
 
 check('filters.malformed.invalid-filter-400', { verifies: ['rfc7644:3.4.2.2:filter-unknown-operator-400', 'rfc7644:3.12:invalid-filter'] }, async ({ scim, run }) => {
   const dataset = await sharedDataset(scim, run, 'User')
-  const arbitrary = malformedFilter(entraFilter(targetsOf(dataset, run, 'User'), dataset.marker))
+  const arbitrary = malformedFilter(entraFilter(targetsOf(dataset, run, 'User'), dataset.marker), run.dialect)
   await forAll(arbitrary, async ({ malformation, text }, client) => {
     const res = await client.list('User', { filter: text })
     ensureStatus(res, 400, `a filter with ${malformation.replace('-', ' ')} is malformed (RFC 7644 section 3.4.2.2)`)

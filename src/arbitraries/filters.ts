@@ -194,9 +194,16 @@ export interface MalformedFilter {
 
 const UNKNOWN_OPERATORS = ['eqq', 'like', '=', '==', 'equals', 'contains', 'EQUALS'] as const
 
-/** A valid Entra-level filter broken one way; only texts the RFC grammar rejects are kept (RFC 7644 section 3.4.2.2, invalidFilter). */
-export function malformedFilter(valid: fc.Arbitrary<Filter>): fc.Arbitrary<MalformedFilter> {
-  const malformation = fc.constantFrom<Malformation>('open-parenthesis', 'close-parenthesis', 'open-bracket', 'close-bracket', 'unknown-operator', 'unterminated-string', 'unquoted-string')
+const MALFORMATIONS: readonly Malformation[] = ['open-parenthesis', 'close-parenthesis', 'open-bracket', 'close-bracket', 'unknown-operator', 'unterminated-string', 'unquoted-string']
+
+/**
+ * A valid Entra-level filter broken one way; only texts the RFC grammar rejects are kept
+ * (RFC 7644 section 3.4.2.2, invalidFilter). Under Entra's dialects an unquoted value is
+ * not malformed: Entra sends `externalId eq jyoung` and expects it tolerated
+ * (entra-provisioning.md 1.2.1, 3.4), so a server that answers it is right.
+ */
+export function malformedFilter(valid: fc.Arbitrary<Filter>, dialect: 'rfc' | 'entra' | 'entra-flag'): fc.Arbitrary<MalformedFilter> {
+  const malformation = fc.constantFrom<Malformation>(...MALFORMATIONS.filter((m) => dialect === 'rfc' || m !== 'unquoted-string'))
   return fc.tuple(valid, malformation, fc.constantFrom(...UNKNOWN_OPERATORS))
     .map(([filter, kind, operator]) => ({ malformation: kind, text: malform(formatFilter(filter), kind, operator) }))
     .filter(({ text }) => !parses(text))
