@@ -4,7 +4,7 @@ import { CheckFailure, ensure, ensureStatus } from '../src/check-failure.ts'
 import { forAll } from '../src/property.ts'
 import { expectedIds, lookupFor, sharedDataset, type Dataset } from '../src/dataset.ts'
 import { entraFilter, filterTargets, isScoped, malformedFilter, rfcFilter, scopeFilter, type FilterLevel } from '../src/arbitraries/filters.ts'
-import { formatFilter } from '../src/scim/filter/format.ts'
+import { formatEntraFilter, formatFilter } from '../src/scim/filter/format.ts'
 import type { Filter } from '../src/scim/filter/ast.ts'
 import type { ScimClient } from '../src/client/scim-client.ts'
 import type { RunConfig } from '../src/run-config.ts'
@@ -90,7 +90,9 @@ async function generatedFilters({ scim, run }: { scim: ScimClient; run: RunConfi
   const targets = targetsOf(dataset, run, kind)
   const scope = scopeFilter(kind === 'User' ? 'userName' : 'displayName', dataset.marker)
   const filters = level === 'entra' ? entraFilter(targets, dataset.marker) : rfcFilter(targets, dataset.marker, scope)
-  const cases = filters.map((filter): FilterCase => ({ filter, text: formatFilter(filter) }))
+  // Entra-level filters go on the wire byte for byte as Entra writes them.
+  const format = level === 'entra' ? formatEntraFilter : formatFilter
+  const cases = filters.map((filter): FilterCase => ({ filter, text: format(filter) }))
   await forAll(cases, (c, client) => judge(client, dataset, kind, level, c), { seed: run.seed, runs: run.runs, scim, describe: (c) => c.text })
 }
 

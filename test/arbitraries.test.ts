@@ -5,7 +5,7 @@ import { entraFilter, filterTargets, isScoped, malformedFilter, rfcFilter, scope
 import { expectedIds, lookupFor, type Dataset } from '../src/dataset.ts'
 import { loadProfile } from '../src/profile.ts'
 import { parseFilter } from '../src/scim/filter/parse.ts'
-import { formatFilter } from '../src/scim/filter/format.ts'
+import { formatEntraFilter, formatFilter } from '../src/scim/filter/format.ts'
 import type { Filter } from '../src/scim/filter/ast.ts'
 import type { ScimResource } from '../src/scim/types.ts'
 
@@ -120,5 +120,13 @@ describe.each(['entra', 'rfc'])('filters over the %s profile', (profileName) => 
       expect(samples.map((s) => s.malformation)).not.toContain('unquoted-string')
       expect(new Set(samples.map((s) => s.malformation)).size).toBe(6)
     }
+  })
+})
+
+describe("Entra's wire form of generated filters", () => {
+  it('prints typed sub-attribute filters as Entra does, and they parse back to the same AST', () => {
+    const ast = parseFilter('emails[type eq "work" and value eq "a@example.com"] and userName eq "x"')
+    expect(formatEntraFilter(ast)).toBe('emails[type eq "work"].value eq "a@example.com" and userName eq "x"')
+    expect(parseFilter(formatEntraFilter(ast))).toEqual(ast)
   })
 })

@@ -48,3 +48,25 @@ export function formatCompValue(value: CompareValue): string {
   }
   return JSON.stringify(value)
 }
+
+/**
+ * The wire string as Entra writes it: a value path whose last condition is on a
+ * sub-attribute comes out as `emails[type eq "work"].value eq "x"` (entra-provisioning.md
+ * 1.2.1, 2.4), which parseFilter reads back as the same AST as the RFC form.
+ */
+export function formatEntraFilter(filter: Filter): string {
+  switch (filter.kind) {
+    case 'valuePath': {
+      const last = filter.filter
+      if (last.kind === 'and' && last.right.kind === 'compare' && last.right.path.uri === undefined && last.right.path.sub === undefined) {
+        return `${formatAttrPath(filter.path)}[${formatFilter(last.left)}].${last.right.path.attr} ${last.right.op} ${formatCompValue(last.right.value)}`
+      }
+      return formatFilter(filter)
+    }
+    case 'and':
+      if (filter.left.kind === 'or' || filter.right.kind === 'or' || filter.right.kind === 'and') return formatFilter(filter)
+      return `${formatEntraFilter(filter.left)} and ${formatEntraFilter(filter.right)}`
+    default:
+      return formatFilter(filter)
+  }
+}
