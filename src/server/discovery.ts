@@ -13,7 +13,7 @@ export function serviceProviderConfig(baseUrl: string, features: ServerFeatures)
     schemas: [SCHEMA_URN.serviceProviderConfig],
     documentationUri: 'https://datatracker.ietf.org/doc/html/rfc7644',
     patch: { supported: features.patch },
-    bulk: { supported: features.bulk, maxOperations: 0, maxPayloadSize: 0 },
+    bulk: { supported: features.bulk, maxOperations: features.bulk ? features.bulkMaxOperations : 0, maxPayloadSize: features.bulk ? features.bulkMaxPayloadSize : 0 },
     filter: { supported: true, maxResults: features.filterMaxResults },
     changePassword: { supported: features.changePassword },
     sort: { supported: features.sort },

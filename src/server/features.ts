@@ -7,8 +7,12 @@ export interface ServerFeatures {
   readonly etag: boolean
   /** RFC 7644 section 3.4.2.3: sortBy / sortOrder. */
   readonly sort: boolean
-  /** RFC 7644 section 3.7. Not implemented yet: when on, /Bulk still answers 501. */
+  /** RFC 7644 section 3.7: POST /Bulk (bulk.ts); when off, /Bulk answers 501. */
   readonly bulk: boolean
+  /** RFC 7644 section 3.7.4: more operations than this answer 413. */
+  readonly bulkMaxOperations: number
+  /** RFC 7644 section 3.7.4: a larger bulk body (bytes) answers 413. */
+  readonly bulkMaxPayloadSize: number
   /** RFC 7643 section 5: password may be set by PUT and PATCH. */
   readonly changePassword: boolean
   /** RFC 7644 section 3.5.2: PATCH; when off, PATCH answers 501. */
@@ -21,6 +25,8 @@ export const DEFAULT_FEATURES: ServerFeatures = {
   etag: true,
   sort: true,
   bulk: false,
+  bulkMaxOperations: 20,
+  bulkMaxPayloadSize: 262_144,
   changePassword: true,
   patch: true,
   filterMaxResults: 200,
@@ -32,8 +38,8 @@ export function resolveFeatures(partial: Partial<ServerFeatures> = {}): ServerFe
   if (!Number.isInteger(features.filterMaxResults) || features.filterMaxResults < 1) {
     throw new RangeError(`filterMaxResults must be a positive integer, got ${features.filterMaxResults}`)
   }
-  if (features.bulk) {
-    throw new RangeError('bulk is not implemented by the reference server yet; leave it off')
+  for (const name of ['bulkMaxOperations', 'bulkMaxPayloadSize'] as const) {
+    if (!Number.isInteger(features[name]) || features[name] < 1) throw new RangeError(`${name} must be a positive integer, got ${features[name]}`)
   }
   return features
 }

@@ -3,6 +3,7 @@
 
 import type { JsonValue } from '../scim/types.ts'
 import { checkBearer } from './auth.ts'
+import { processBulk } from './bulk.ts'
 import type { ServerContext } from './context.ts'
 import { allResourceTypes, allSchemas, findById, listOf, serviceProviderConfig } from './discovery.ts'
 import { resolveFeatures, type ServerFeatures } from './features.ts'
@@ -93,7 +94,9 @@ function route(context: ServerContext, req: ScimHttpRequest): ScimHttpResponse {
       return jsonResponse(200, search(RESOURCE_TYPES, queryFromSearchBody(readJson(req), context.features.filterMaxResults), context))
     case 'Bulk':
       // RFC 7644 section 3.12: 501 for an operation the service provider does not support.
-      return errorResponse(501, 'Bulk is not supported by this server (bulk.supported is false).')
+      if (!context.features.bulk) return errorResponse(501, 'Bulk is not supported by this server (bulk.supported is false).')
+      if (method !== 'POST' || second !== undefined) throw notAllowed(method, req)
+      return processBulk(context, req, readJson, (operation) => route(context, operation))
     case 'ServiceProviderConfig':
       requireDiscoveryGet(method, req, second === undefined)
       return jsonResponse(200, serviceProviderConfig(context.baseUrl, context.features))

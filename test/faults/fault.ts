@@ -1,4 +1,4 @@
-import type { Handle } from '../../src/server/index.ts'
+import type { Handle, ServerFeatures } from '../../src/server/index.ts'
 
 // A fault is the reference server with exactly one defect, and `breaks` is its
 // whole blast radius: the check ids that must fail (or warn), and no others.
@@ -13,4 +13,6 @@ export interface Fault {
   readonly only?: string
   /** Run with this profile instead of entra (a fault that only some profiles can see). */
   readonly profile?: string
+  /** Start the reference server with these features (a fault in a feature that is off by default). */
+  readonly features?: Partial<ServerFeatures>
 }

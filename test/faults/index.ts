@@ -3,9 +3,10 @@ import { coreFaults } from './core.ts'
 import { entraFaults } from './entra.ts'
 import { filterFaults } from './filters.ts'
 import { patchFaults } from './patch.ts'
+import { optionalFaults } from './optional.ts'
 import { securityFaults } from './security.ts'
 
 export type { Fault } from './fault.ts'
 
 /** Every fault the self-test runs. Each area adds its own file and one line here. */
-export const faults: readonly Fault[] = [...coreFaults, ...entraFaults, ...filterFaults, ...patchFaults, ...securityFaults]
+export const faults: readonly Fault[] = [...coreFaults, ...entraFaults, ...filterFaults, ...patchFaults, ...securityFaults, ...optionalFaults]

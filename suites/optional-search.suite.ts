@@ -1,0 +1,75 @@
+import { isDeepStrictEqual } from 'node:util'
+import { check } from '../src/check.ts'
+import { ensure, ensureStatus } from '../src/check-failure.ts'
+import type { ScimClient } from '../src/client/scim-client.ts'
+import { resourcesOf } from '../src/resources.ts'
+import { serviceProviderClaims } from '../src/service-provider-config.ts'
+import { SCHEMA_URN } from '../src/scim/schema-model.ts'
+import { createGroup, createUser } from '../src/steps.ts'
+
+// POST <endpoint>/.search (RFC 7644 section 3.4.3) must answer exactly what the GET
+// query with the same filter, attributes and paging answers. The RFC makes .search
+// optional and ServiceProviderConfig has no flag for it: an endpoint that refuses it
+// with 404, 405 or 501 is reported as not supported.
+
+interface Query {
+  readonly filter: string
+  readonly attributes: readonly string[]
+  readonly sortBy?: string
+  readonly startIndex?: number
+  readonly count?: number
+}
+
+const NOT_SUPPORTED = [404, 405, 501]
+
+async function compareSearch(scim: ScimClient, skip: (reason: string) => never, endpoint: '' | '/Users' | '/Groups', query: Query, expectedTotal: number): Promise<void> {
+  const params: Record<string, string> = { filter: query.filter, attributes: query.attributes.join(',') }
+  if (query.sortBy !== undefined) params['sortBy'] = query.sortBy
+  if (query.startIndex !== undefined) params['startIndex'] = String(query.startIndex)
+  if (query.count !== undefined) params['count'] = String(query.count)
+  // No schema expectation: a projected ListResponse (attributes=...) rightly leaves out meta.
+  const viaPost = await scim.send({ method: 'POST', path: `${endpoint}/.search`, body: { schemas: [SCHEMA_URN.searchRequest], ...query } })
+  if (NOT_SUPPORTED.includes(viaPost.status)) skip(`not supported: POST ${endpoint}/.search answered ${viaPost.status}`)
+  ensureStatus(viaPost, 200, 'a SearchRequest answers with a ListResponse (RFC 7644 section 3.4.3)')
+  const viaGet = await scim.send({ method: 'GET', path: endpoint === '' ? '/' : endpoint, query: params })
+  ensureStatus(viaGet, 200, `set-up: the GET query the .search is compared with failed`)
+  const summary = (json: unknown): unknown => {
+    const body = json as { totalResults?: unknown; itemsPerPage?: unknown; startIndex?: unknown } | undefined
+    return { totalResults: body?.totalResults, itemsPerPage: body?.itemsPerPage, startIndex: body?.startIndex, Resources: resourcesOf(json) }
+  }
+  const total = (viaGet.json as { totalResults?: unknown } | undefined)?.totalResults
+  ensure(total === expectedTotal, `set-up: the GET query ${query.filter} found ${String(total)} resources instead of the ${expectedTotal} this check created`, { expected: expectedTotal, actual: total })
+  ensure(isDeepStrictEqual(summary(viaPost.json), summary(viaGet.json)), `POST ${endpoint}/.search answered differently from GET ${endpoint || '/'} with the same filter, attributes and paging`, { expected: summary(viaGet.json), actual: summary(viaPost.json) })
+}
+
+/** A page is only comparable when the order is defined: sort by the name when sort is claimed. */
+async function pagingOf(scim: ScimClient, sortBy: string): Promise<Pick<Query, 'sortBy' | 'startIndex' | 'count'>> {
+  const claims = await serviceProviderClaims(scim)
+  return claims.sort ? { sortBy, startIndex: 2, count: 1 } : {}
+}
+
+check('search.users-matches-get', { verifies: ['rfc7644:3.4.3:search-post', 'rfc7644:3.4.3:search-list-response'] }, async ({ scim, skip, uniqueName }) => {
+  const prefix = uniqueName('search-user')
+  for (const suffix of ['a', 'b', 'c']) await createUser(scim, `${prefix}-${suffix}@example.com`)
+  const filter = `userName sw "${prefix}"`
+  await compareSearch(scim, skip, '/Users', { filter, attributes: ['userName', 'emails'] }, 3)
+  await compareSearch(scim, skip, '/Users', { filter, attributes: ['userName'], ...(await pagingOf(scim, 'userName')) }, 3)
+})
+
+check('search.groups-matches-get', { verifies: ['rfc7644:3.4.3:search-post', 'rfc7644:3.4.3:search-list-response'] }, async ({ scim, skip, uniqueName }) => {
+  const prefix = uniqueName('search-group')
+  for (const suffix of ['a', 'b']) await createGroup(scim, `${prefix}-${suffix}`)
+  const filter = `displayName sw "${prefix}"`
+  await compareSearch(scim, skip, '/Groups', { filter, attributes: ['displayName'] }, 2)
+  await compareSearch(scim, skip, '/Groups', { filter, attributes: ['displayName'], ...(await pagingOf(scim, 'displayName')) }, 2)
+})
+
+check('search.root-matches-get', { verifies: ['rfc7644:3.4.3:search-root', 'rfc7644:3.4.3:search-list-response', 'rfc7644:3.4.2.1:root-query-filter'] }, async ({ scim, skip, uniqueName }) => {
+  const prefix = uniqueName('search-root')
+  await createUser(scim, `${prefix}-a@example.com`)
+  await createGroup(scim, `${prefix}-group`)
+  // userName is undefined on Groups, so only the user matches (RFC 7644 section 3.4.2.1).
+  const probe = await scim.send({ method: 'GET', path: '/', query: { filter: `userName sw "${prefix}"` } })
+  if (NOT_SUPPORTED.includes(probe.status)) skip(`not supported: GET / (a query at the root) answered ${probe.status}`)
+  await compareSearch(scim, skip, '', { filter: `userName sw "${prefix}"`, attributes: ['userName'] }, 1)
+})
