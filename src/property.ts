@@ -58,9 +58,10 @@ export async function forAll<T>(
     throw error instanceof Error ? Object.assign(error, { evidence: { exchanges } }) : new Error(String(error))
   }
   const input = options.describe(value)
-  // The first request of the shrunk case is the one to replay (later ones page on from it).
-  const first = exchanges[0]
-  const counterexample = { input, seed: details.seed, path: details.counterexamplePath, curl: first ? toCurl(first) : '' }
+  // The request to replay: the last write of the shrunk case (a PATCH, after its set-up
+  // create), or, when it only reads, its first request (later ones page on from it).
+  const key = exchanges.findLast((e) => e.method !== 'GET') ?? exchanges[0]
+  const counterexample = { input, seed: details.seed, path: details.counterexamplePath, curl: key ? toCurl(key) : '' }
   throw new CheckFailure(
     `${error.message} (smallest failing input: ${input}; seed ${details.seed}, path ${details.counterexamplePath}, after ${details.numRuns} runs and ${details.numShrinks} shrinks)`,
     { ...error.evidence, exchanges, counterexample },
