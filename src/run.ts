@@ -57,7 +57,9 @@ export async function runConformance(options: ConformanceOptions): Promise<Repor
   writeFileSync(journalPath, JSON.stringify({ op: 'run', baseUrl, prefix, at: startedAt.toISOString() }) + '\n')
 
   const suiteFiles = readdirSync(suitesDir).filter((f) => /\.suite\.[jt]s$/.test(f))
-  const maxWorkers = Math.max(1, Math.min(options.concurrency, suiteFiles.length, 4))
+  // A suite file runs in one worker with that worker's share of the connections, so its longest
+  // chain of requests is paced by that share: at least 4 connections per worker, up to 4 workers.
+  const maxWorkers = Math.max(1, Math.min(options.concurrency, suiteFiles.length, 4, Math.max(2, Math.floor(options.concurrency / 4))))
   const connectionsPerWorker = Math.max(1, Math.floor(options.concurrency / maxWorkers))
   const main = createHttp({ baseUrl, token, headers: options.headers, timeoutMs: options.timeoutMs, connections: 2 })
   const collector = new ReportCollector()

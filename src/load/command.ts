@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { parseLoadOptions } from './options.ts'
 import { formatLoadReport } from './format.ts'
+import { helpText } from '../help.ts'
 import { runLoad } from '../load.ts'
 import { createReferenceServer, type ReferenceServer } from '../server/index.ts'
 
@@ -8,6 +9,10 @@ import { createReferenceServer, type ReferenceServer } from '../server/index.ts'
 // printed report. Exit 0 when the requirement is met, 1 when not.
 
 export async function loadCommand(args: readonly string[], env: Readonly<Record<string, string | undefined>>, out: { write(text: string): unknown }): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    out.write(helpText)
+    return 0
+  }
   const options = parseLoadOptions(args, env)
   let embedded: ReferenceServer | undefined
   let target: { baseUrl: string; token: string }
