@@ -5,6 +5,7 @@ import { createHttp } from './client/http.ts'
 import { DEFAULT_RETRY_POLICY } from './client/retry.ts'
 import { preflight } from './preflight.ts'
 import { cleanupJournaled } from './load/cleanup.ts'
+import { loadTransport } from './load/transport.ts'
 import { rateStep, findMaxRate, type RateStep } from './load/rate-check.ts'
 import { initialSync, type SyncResult } from './load/initial-sync.ts'
 import type { CleanupSummary } from './report/model.ts'
@@ -49,7 +50,8 @@ export async function runLoad(run: LoadRun): Promise<LoadReport> {
     baseUrl: run.baseUrl, token: run.token, headers: run.headers ?? {}, timeoutMs: run.timeoutMs,
     connections: run.concurrency, retry: { ...DEFAULT_RETRY_POLICY, maxRetries: 0 },
   })
-  const common = { http, journalPath, prefix, maxInFlight: run.concurrency, ...(run.signal ? { signal: run.signal } : {}) }
+  const transport = loadTransport(http, { baseUrl: run.baseUrl, token: run.token, timeoutMs: run.timeoutMs, ...(run.headers ? { headers: run.headers } : {}) })
+  const common = { transport, journalPath, prefix, maxInFlight: run.concurrency, ...(run.signal ? { signal: run.signal } : {}) }
   let report: LoadVerdict
   let cleanup: CleanupSummary
   try {

@@ -8,6 +8,7 @@ import { DEFAULTS } from '../src/options.ts'
 import { createHttp } from '../src/client/http.ts'
 import { pace } from '../src/load/pacer.ts'
 import { createRecorder } from '../src/load/recorder.ts'
+import { loadTransport } from '../src/load/transport.ts'
 import { validate } from '../src/validate.ts'
 import { userBody } from '../src/resources.ts'
 import type { Handle } from '../src/server/index.ts'
@@ -111,13 +112,16 @@ function validation(): void {
     Resources: Array.from({ length: 1000 }, (_, i) => ({ ...userBody(`bench.user${i}@example.com`), id: `id-${i}`, meta: { resourceType: 'User', location: `http://127.0.0.1/scim/v2/Users/id-${i}` } })),
   }
   if (validate('ListResponse<User>', body).length > 0) throw new Error(`the bench's ListResponse is invalid: ${JSON.stringify(validate('ListResponse<User>', body)[0])}`)
-  const times = Array.from({ length: 21 }, () => {
+  // CPU time besides wall time: on a loaded machine the wall time is mostly waiting for a core.
+  const samples = Array.from({ length: 21 }, () => {
+    const cpu = process.cpuUsage()
     const t0 = performance.now()
     validate('ListResponse<User>', body)
-    return performance.now() - t0
+    const used = process.cpuUsage(cpu)
+    return { wall: performance.now() - t0, cpu: (used.user + used.system) / 1000 }
   })
-  const ms = median(times)
-  say(`| validate('ListResponse<User>', 1,000 users) | ${ms.toFixed(2)} ms median of 21 | ${ms < 50 ? 'under' : 'OVER'} the 50 ms budget | ${load()} |`)
+  const ms = median(samples.map((x) => x.wall))
+  say(`| validate('ListResponse<User>', 1,000 users) | ${ms.toFixed(2)} ms wall, ${median(samples.map((x) => x.cpu)).toFixed(2)} ms CPU (median of 21) | ${ms < 50 ? 'under' : 'OVER'} the 50 ms budget | ${load()} |`)
 }
 
 /** The reference server in its own process, so the tool's memory and CPU are measured apart from it. */
@@ -141,7 +145,7 @@ async function generatorVsAutocannon(url: string): Promise<void> {
     if (result.non2xx > 0 || result.errors > 0) throw new Error(`autocannon saw ${result.non2xx} non-2xx and ${result.errors} errors`)
     theirs.push(result.requests.total / seconds)
     const http = createHttp({ baseUrl: url, token: TOKEN, headers: {}, timeoutMs: 30_000, connections })
-    const recorder = createRecorder(http)
+    const recorder = createRecorder(loadTransport(http, { baseUrl: url, token: TOKEN, timeoutMs: 30_000 }))
     const paced = await pace({ rate: 'unbounded', durationMs: seconds * 1000, maxInFlight: connections }, async () => {
       await recorder.send('filter lookup', { method: 'GET', path: '/Users', query: { filter: 'userName eq "nobody@example.com"' } }, [200])
     })

@@ -3,8 +3,8 @@ import { createRecorder, type Tally } from './recorder.ts'
 import { createJournaled } from './journaled.ts'
 import { patchOp } from './traffic-mix.ts'
 import { inPool } from './pool.ts'
+import { jsonOf, type LoadSend } from './transport.ts'
 import { userBody, groupBody, resourcesOf } from '../resources.ts'
-import type { Http } from '../client/http.ts'
 
 // Entra's first cycle for a big tenant: every user matched by filter (no match) and
 // created, every group matched and created, then memberships added by PATCH in
@@ -12,7 +12,7 @@ import type { Http } from '../client/http.ts'
 // grows with the data; ids are the only thing held per resource.
 
 export interface SyncOptions {
-  readonly http: Http
+  readonly transport: LoadSend
   readonly journalPath: string
   readonly prefix: string
   readonly users: number
@@ -44,7 +44,7 @@ export const MEMBER_BATCH = 100
 
 export async function initialSync(options: SyncOptions): Promise<SyncResult> {
   const started = performance.now()
-  const recorder = createRecorder(options.http)
+  const recorder = createRecorder(options.transport)
   const userIds: string[] = []
   const groupIds: string[] = []
   let membersAdded = 0
@@ -60,7 +60,7 @@ export async function initialSync(options: SyncOptions): Promise<SyncResult> {
     const attribute = kind === 'User' ? 'userName' : 'displayName'
     const t0 = performance.now()
     const match = await recorder.send(`match ${kind.toLowerCase()}`, { method: 'GET', path: `/${kind}s`, query: { filter: `${attribute} eq "${name}"` } }, [200])
-    if (match === undefined || resourcesOf(match.json).length > 0) return undefined // an existing match would be updated, not created: not ours
+    if (match === undefined || resourcesOf(jsonOf(match)).length > 0) return undefined // an existing match would be updated, not created: not ours
     const body = kind === 'User' ? userBody(name) : groupBody(name)
     const id = await createJournaled(recorder, options.journalPath, kind, body, `create ${kind.toLowerCase()}`)
     timed((performance.now() - t0) / 2)

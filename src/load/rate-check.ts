@@ -1,7 +1,7 @@
 import { pace } from './pacer.ts'
 import { createRecorder, type Tally } from './recorder.ts'
 import { createTrafficMix } from './traffic-mix.ts'
-import type { Http } from '../client/http.ts'
+import type { LoadSend } from './transport.ts'
 
 // One step of the load check: Entra's traffic mix at a fixed rate for a duration,
 // judged against the rate asked for. --rate max repeats it at rising rates.
@@ -17,7 +17,7 @@ export interface RateStep {
 }
 
 export interface RateStepOptions {
-  readonly http: Http
+  readonly transport: LoadSend
   readonly journalPath: string
   readonly prefix: string
   readonly rate: number
@@ -30,7 +30,7 @@ export interface RateStepOptions {
 const SUSTAINED_SHARE = 0.95
 
 export async function rateStep(options: RateStepOptions): Promise<RateStep> {
-  const recorder = createRecorder(options.http)
+  const recorder = createRecorder(options.transport)
   const mix = createTrafficMix(recorder, options.journalPath, options.prefix)
   await mix.setUp()
   const result = await pace(

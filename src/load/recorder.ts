@@ -1,5 +1,6 @@
 import { createHistogram, type Histogram, type LatencySummary } from './histogram.ts'
-import type { Http, HttpRequest, HttpResponse } from '../client/http.ts'
+import type { HttpRequest } from '../client/http.ts'
+import type { LoadResponse, LoadSend } from './transport.ts'
 
 // Counts what a load run saw, in fixed memory: per operation a latency histogram,
 // and errors, 429s and transport failures, with the first few examples kept.
@@ -22,14 +23,14 @@ export interface Tally {
 }
 
 export interface Recorder {
-  /** Sends through http and records the outcome; never throws: a failure is a count. */
-  send(operation: string, request: HttpRequest, expected: readonly number[]): Promise<HttpResponse | undefined>
+  /** Sends through the transport and records the outcome; never throws: a failure is a count. */
+  send(operation: string, request: HttpRequest, expected: readonly number[]): Promise<LoadResponse | undefined>
   tally(): Tally
 }
 
 const MAX_EXAMPLES = 5
 
-export function createRecorder(http: Http): Recorder {
+export function createRecorder(transport: LoadSend): Recorder {
   const all = createHistogram()
   const perOperation = new Map<string, { histogram: Histogram; errors: number }>()
   const examples: string[] = []
@@ -47,7 +48,7 @@ export function createRecorder(http: Http): Recorder {
       requests++
       const started = performance.now()
       try {
-        const response = await http.send(request)
+        const response = await transport(request)
         const ms = performance.now() - started
         all.record(ms)
         stats.histogram.record(ms)
