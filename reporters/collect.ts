@@ -1,17 +1,54 @@
 import path from 'node:path'
-import type { Reporter, TestModule, TestCase } from 'vitest/node'
-import type { CheckResult, Evidence, Report } from '../src/report/model.ts'
+import type { Reporter, TestModule, TestCase, Vitest } from 'vitest/node'
+import { addThrottling, type CheckResult, type Evidence, type Report, type Throttling } from '../src/report/model.ts'
 import { summarizeLatency, type TimingSample } from '../src/report/latency.ts'
 import type { CheckMeta, Observation } from '../src/run-config.ts'
 
 // The only code that reads vitest's task objects: test modules → CheckResults.
 // Schema observations recorded on every check become the schema.* results.
+// It also stops the run when the target stops answering: that many checks in
+// a row failing with a transport error (in the order they finish, across
+// workers) means the target is gone, not that each check found a defect.
+
+export interface CollectorOptions {
+  /** 0 never stops the run. */
+  readonly maxConsecutiveTransportFailures: number
+}
 
 export class ReportCollector implements Reporter {
   #checks: CheckResult[] = []
   #moduleErrors: string[] = []
   #runReason: string | undefined
   #timings: TimingSample[] = []
+  #throttling: Throttling = { responses429: 0, responses503: 0, waitedMs: 0, gaveUp: 0 }
+  #options: CollectorOptions
+  #vitest: Vitest | undefined
+  #transportFailuresInARow = 0
+  #transportGaveUp: string | undefined
+
+  constructor(options: CollectorOptions = { maxConsecutiveTransportFailures: 0 }) {
+    this.#options = options
+  }
+
+  onInit(vitest: Vitest): void {
+    this.#vitest = vitest
+  }
+
+  onTestCaseResult(test: TestCase): void {
+    const result = test.result()
+    if (result.state === 'skipped' || result.state === 'pending') return
+    const error = result.state === 'failed' ? (result.errors?.[0] as { name?: string; message?: string } | undefined) : undefined
+    if (error?.name !== 'TransportError') {
+      this.#transportFailuresInARow = 0
+      return
+    }
+    this.#transportFailuresInARow++
+    const limit = this.#options.maxConsecutiveTransportFailures
+    if (limit > 0 && this.#transportFailuresInARow >= limit && this.#transportGaveUp === undefined) {
+      this.#transportGaveUp = `${limit} checks in a row got no answer from the target (last: ${firstLine(error.message ?? 'transport error')})`
+      void this.#vitest?.cancelCurrentRun('test-failure')
+    }
+  }
 
   onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown>, reason: string): void {
     this.#runReason = reason
@@ -27,6 +64,7 @@ export class ReportCollector implements Reporter {
         if (result) this.#checks.push(result)
         observations.push(...(test.meta().observations ?? []))
         this.#timings.push(...(test.meta().timings ?? []))
+        this.#throttling = addThrottling(this.#throttling, test.meta().throttling ?? {})
       }
     }
     for (const e of unhandledErrors) this.#moduleErrors.push(String((e as Error)?.message ?? e))
@@ -39,6 +77,16 @@ export class ReportCollector implements Reporter {
 
   get traffic(): Report['traffic'] {
     return { requests: this.#timings.length, latency: summarizeLatency(this.#timings) }
+  }
+
+  /** 429/503 the checks' requests met, summed over workers. */
+  get throttling(): Throttling {
+    return this.#throttling
+  }
+
+  /** Why the run stopped as unreachable mid-way, when it did. */
+  get transportGaveUp(): string | undefined {
+    return this.#transportGaveUp
   }
 
   /** Errors that are scim-conform's own (a suite failed to load, an unhandled rejection): a bug, never a verdict. */

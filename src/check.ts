@@ -1,5 +1,7 @@
 import { test, inject, afterAll } from 'vitest'
-import { createHttp } from './client/http.ts'
+import { createHttp, type Http } from './client/http.ts'
+import { clientCredentialsToken } from './client/oauth.ts'
+import { DEFAULT_RETRY_POLICY } from './client/retry.ts'
 import { ScimClient, type Session } from './client/scim-client.ts'
 import { levelOf, type RequirementId } from './catalogue.ts'
 import type { CheckMeta, RunConfig } from './run-config.ts'
@@ -29,7 +31,14 @@ let counter = 0
 
 function workerSession(run: RunConfig): Session {
   if (!session) {
-    const http = createHttp({ baseUrl: run.baseUrl, token: run.token, headers: run.headers, timeoutMs: run.timeoutMs, connections: run.connectionsPerWorker })
+    const auth = run.auth
+    const token = auth.kind === 'bearer' ? auth.token : clientCredentialsToken(auth.credentials, auth.issued, () => http.dispatcher, run.timeoutMs)
+    const http: Http = createHttp({
+      baseUrl: run.baseUrl, token, headers: run.headers, timeoutMs: run.timeoutMs, connections: run.connectionsPerWorker,
+      retry: { ...DEFAULT_RETRY_POLICY, maxRetries: run.maxRetries }, tls: run.tls,
+      ...(run.ratePerWorker === undefined ? {} : { ratePerSecond: run.ratePerWorker }),
+      ...(run.deadlineMs === undefined ? {} : { deadlineMs: run.deadlineMs }),
+    })
     session = { http, journalPath: run.journalPath, owned: new Set(), observe: observeResponse, readOnly: run.readOnly }
     afterAll(async () => {
       await http.close()
@@ -61,6 +70,7 @@ export function check(id: string, options: CheckOptions, body: (context: CheckCo
     } finally {
       testContext.task.meta.observations = scim.observations
       testContext.task.meta.timings = scim.timings
+      testContext.task.meta.throttling = session?.http.drainThrottling()
     }
   })
 }

@@ -12,6 +12,7 @@ import { listProfiles } from './profile.ts'
 import { createReferenceServer, type ReferenceServer } from './server/index.ts'
 import { toolVersion } from './version.ts'
 import { createHttp } from './client/http.ts'
+import { transportWarnings } from './client/tls.ts'
 import { readJournal, journalBaseUrl, outstanding, sweep } from './tracker.ts'
 import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
@@ -80,8 +81,11 @@ async function run(options: RunOptions): Promise<number> {
     embedded = await createReferenceServer({ token, port: 0 })
     target = { baseUrl: embedded.url, token }
   } else {
-    target = { baseUrl: options.target.baseUrl, token: options.target.token }
+    const { baseUrl, auth } = options.target
+    target = auth.kind === 'bearer' ? { baseUrl, token: auth.token } : { baseUrl, clientCredentials: auth.credentials }
   }
+  const startWarnings = transportWarnings(target.baseUrl, options.tls)
+  for (const warning of startWarnings) process.stderr.write(`scim-conform: warning: ${warning}\n`)
   const controller = new AbortController()
   const onSignal = () => {
     if (controller.signal.aborted) {
@@ -107,6 +111,9 @@ async function run(options: RunOptions): Promise<number> {
       signal: controller.signal,
       progress: { write: (text) => process.stdout.write(text), live, verbosity: options.verbosity },
     })
+    for (const warning of report.transport?.warnings ?? []) {
+      if (!startWarnings.includes(warning)) process.stderr.write(`scim-conform: warning: ${warning}\n`)
+    }
     const comparison = baseline ? compareWithBaseline(report, baseline) : undefined
     const paths = await writeReports(report, options.reportDir, options.formats, comparison)
     if (options.writeBaseline !== undefined) {

@@ -20,12 +20,22 @@ Usage:
 Options:
   --url <url>            the SCIM base URL, e.g. https://app.example.com/scim/v2 (env SCIM_CONFORM_URL)
   --token <token>        bearer token (env SCIM_CONFORM_TOKEN; prefer the variable: it stays out of shell history)
+  --client-id <id>       OAuth 2.0 client credentials instead of --token (env SCIM_CONFORM_CLIENT_ID); the token is
+                         fetched before the run and renewed before it expires and on a 401
+  --client-secret <s>    the client secret (env SCIM_CONFORM_CLIENT_SECRET; prefer the variable); never printed or reported
+  --token-url <url>      the OAuth token endpoint (env SCIM_CONFORM_TOKEN_URL)
+  --scope <scope>        scope to request with the client credentials (env SCIM_CONFORM_SCOPE)
+  --ca <file>            PEM file of a private CA to trust besides the public roots
+  --insecure             do not verify the target's certificate (warned in the console and the report)
   --embedded             test the embedded reference server on an ephemeral loopback port
   --profile <name|path>  a built-in profile or a profile JSON file (default ${DEFAULTS.profile})
   --report-dir <dir>     where reports go (default ${DEFAULTS.reportDir})
   --only <glob>          run only the checks whose id matches, e.g. 'users.*'
   --concurrency <n>      requests in flight at most (default ${DEFAULTS.concurrency}; 1 = strictly sequential)
   --timeout <ms>         per-request timeout (default ${DEFAULTS.timeoutMs})
+  --run-timeout <s>      stop the whole run after this many seconds (what it created is still cleaned up)
+  --max-retries <n>      retries of a request answered 429 or 503, after Retry-After or a backoff (default ${DEFAULTS.maxRetries})
+  --rate <n>             requests per second the whole run stays under, e.g. 5 (split evenly across the workers)
   --header "Name: value" an extra request header, repeatable (its value is treated as a secret)
   --seed <n>             replay the generated cases of an earlier run
   --runs <n>             generated cases per property check (default ${DEFAULTS.runs})

@@ -1,13 +1,21 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util'
+import { readFileSync } from 'node:fs'
 import { UsageError } from './errors.ts'
+import type { ClientCredentials } from './client/oauth.ts'
+import type { TlsSettings } from './client/tls.ts'
 import { formats, type Format } from '../reporters/index.ts'
 import type { Verbosity } from '../reporters/progress.ts'
 
 // Flags and SCIM_CONFORM_* environment variables → one resolved, validated
 // RunOptions. Nothing past this file re-checks options.
 
+export type Credentials =
+  | { readonly kind: 'bearer'; readonly token: string }
+  /** OAuth 2.0 client credentials: the token is fetched before the run and renewed as it expires. */
+  | { readonly kind: 'client-credentials'; readonly credentials: ClientCredentials }
+
 export type Target =
-  | { readonly kind: 'url'; readonly baseUrl: string; readonly token: string }
+  | { readonly kind: 'url'; readonly baseUrl: string; readonly auth: Credentials }
   /** Start the embedded reference server on an ephemeral loopback port and test it. */
   | { readonly kind: 'embedded' }
 
@@ -29,6 +37,13 @@ export interface RunOptions {
   readonly verbosity: Verbosity
   /** Run only the checks that send no writes (no POST, PUT, PATCH or DELETE). */
   readonly readOnly: boolean
+  /** Retries of a request answered 429 or 503. */
+  readonly maxRetries: number
+  /** --rate: requests per second the whole run stays under. */
+  readonly rate?: number
+  /** --run-timeout in ms: the run is stopped (and cleaned up) after this long. */
+  readonly runTimeoutMs?: number
+  readonly tls: TlsSettings
 }
 
 export type Command =
@@ -39,11 +54,20 @@ export type Command =
   | { readonly name: 'help' }
   | { readonly name: 'version' }
 
-export const DEFAULTS = { profile: 'entra', reportDir: './scim-conform-report', concurrency: 8, timeoutMs: 30_000, runs: 50 } as const
+export const DEFAULTS = { profile: 'entra', reportDir: './scim-conform-report', concurrency: 8, timeoutMs: 30_000, runs: 50, maxRetries: 5 } as const
 
 const runFlags = {
   url: { type: 'string' },
   token: { type: 'string' },
+  'client-id': { type: 'string' },
+  'client-secret': { type: 'string' },
+  'token-url': { type: 'string' },
+  scope: { type: 'string' },
+  ca: { type: 'string' },
+  insecure: { type: 'boolean' },
+  'max-retries': { type: 'string' },
+  rate: { type: 'string' },
+  'run-timeout': { type: 'string' },
   embedded: { type: 'boolean' },
   profile: { type: 'string' },
   'report-dir': { type: 'string' },
@@ -87,15 +111,14 @@ function parseRun(args: readonly string[], env: Readonly<Record<string, string |
   if (values.help) return { name: 'help' }
   if (values.version) return { name: 'version' }
   const url = values.url ?? env.SCIM_CONFORM_URL
-  const token = values.token ?? env.SCIM_CONFORM_TOKEN
   let target: Target
   if (values.embedded) {
     if (values.url !== undefined) throw new UsageError('--embedded and --url exclude each other: pick one target (see --help)')
+    if (values['client-id'] !== undefined) throw new UsageError('--embedded takes no --client-id: the built-in server uses a bearer token of its own')
     target = { kind: 'embedded' }
   } else {
     if (!url) throw new UsageError('no target: pass --url <base URL> or set SCIM_CONFORM_URL (or --embedded for the built-in server)')
-    if (!token) throw new UsageError('no credentials: pass --token <bearer token> or set SCIM_CONFORM_TOKEN')
-    target = { kind: 'url', baseUrl: parseBaseUrl(url), token }
+    target = { kind: 'url', baseUrl: parseBaseUrl(url), auth: parseCredentials(values, env) }
   }
   const options: RunOptions = {
     target,
@@ -109,11 +132,46 @@ function parseRun(args: readonly string[], env: Readonly<Record<string, string |
     formats: parseFormats(values.format),
     verbosity: parseVerbosity(values.quiet, values.verbose),
     readOnly: values['read-only'] ?? false,
+    maxRetries: nonNegativeInteger('--max-retries', values['max-retries'], DEFAULTS.maxRetries),
+    tls: parseTls(values.ca, values.insecure ?? false),
+    ...(values.rate === undefined ? {} : { rate: positiveNumber('--rate', values.rate) }),
+    ...(values['run-timeout'] === undefined ? {} : { runTimeoutMs: positiveNumber('--run-timeout', values['run-timeout']) * 1000 }),
     ...(values.only === undefined ? {} : { only: values.only }),
     ...(values.baseline === undefined ? {} : { baseline: values.baseline }),
     ...(values['write-baseline'] === undefined ? {} : { writeBaseline: values['write-baseline'] }),
   }
   return { name: 'run', options }
+}
+
+type CredentialFlags = { token?: string; 'client-id'?: string; 'client-secret'?: string; 'token-url'?: string; scope?: string }
+
+function parseCredentials(values: CredentialFlags, env: Readonly<Record<string, string | undefined>>): Credentials {
+  const token = values.token ?? env.SCIM_CONFORM_TOKEN
+  const clientId = values['client-id'] ?? env.SCIM_CONFORM_CLIENT_ID
+  if (!clientId) {
+    if (!token) throw new UsageError('no credentials: pass --token <bearer token> or set SCIM_CONFORM_TOKEN (or --client-id, --client-secret and --token-url)')
+    return { kind: 'bearer', token }
+  }
+  if (values.token !== undefined) throw new UsageError('--token and --client-id exclude each other: pick bearer token or client credentials')
+  const clientSecret = values['client-secret'] ?? env.SCIM_CONFORM_CLIENT_SECRET
+  if (!clientSecret) throw new UsageError('--client-id needs a client secret: set SCIM_CONFORM_CLIENT_SECRET (or pass --client-secret)')
+  const tokenUrl = values['token-url'] ?? env.SCIM_CONFORM_TOKEN_URL
+  if (!tokenUrl) throw new UsageError('--client-id needs --token-url <the OAuth token endpoint> (or SCIM_CONFORM_TOKEN_URL)')
+  const scope = values.scope ?? env.SCIM_CONFORM_SCOPE
+  return { kind: 'client-credentials', credentials: { tokenUrl: parseHttpUrl('--token-url', tokenUrl), clientId, clientSecret, ...(scope ? { scope } : {}) } }
+}
+
+function parseTls(caFile: string | undefined, insecure: boolean): TlsSettings {
+  if (caFile === undefined) return { insecure }
+  if (insecure) throw new UsageError('--ca and --insecure exclude each other: --ca verifies with your CA, --insecure verifies nothing')
+  let pem: string
+  try {
+    pem = readFileSync(caFile, 'utf8')
+  } catch (error) {
+    throw new UsageError(`--ca ${caFile}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`)
+  }
+  if (!pem.includes('-----BEGIN CERTIFICATE-----')) throw new UsageError(`--ca ${caFile}: not a PEM certificate file (expected -----BEGIN CERTIFICATE-----)`)
+  return { ca: pem, insecure: false }
 }
 
 function parseFormats(text: string | undefined): readonly Format[] {
@@ -143,14 +201,19 @@ function parseCleanup(args: readonly string[], env: Readonly<Record<string, stri
   return { name: 'cleanup', journal: values.journal, token: values.token ?? env.SCIM_CONFORM_TOKEN }
 }
 
-function parseBaseUrl(text: string): string {
+function parseHttpUrl(flag: string, text: string): string {
   let url: URL
   try {
     url = new URL(text)
   } catch {
-    throw new UsageError(`--url is not a URL: ${JSON.stringify(text)} (expected e.g. https://app.example.com/scim/v2)`)
+    throw new UsageError(`${flag} is not a URL: ${JSON.stringify(text)} (expected e.g. https://app.example.com/scim/v2)`)
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`--url must be http or https (got ${url.protocol})`)
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`${flag} must be http or https (got ${url.protocol})`)
+  return url.href
+}
+
+function parseBaseUrl(text: string): string {
+  const url = new URL(parseHttpUrl('--url', text))
   if (url.search || url.hash) throw new UsageError('--url must be the SCIM base URL, without a query or fragment')
   return url.href.replace(/\/+$/, '')
 }
@@ -176,6 +239,19 @@ function positiveInteger(flag: string, text: string | undefined, fallback: numbe
   if (text === undefined) return fallback
   const n = integer(flag, text)
   if (n < 1) throw new UsageError(`${flag} must be at least 1 (got ${n})`)
+  return n
+}
+
+function nonNegativeInteger(flag: string, text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback
+  const n = integer(flag, text)
+  if (n < 0) throw new UsageError(`${flag} must be 0 or more (got ${n})`)
+  return n
+}
+
+function positiveNumber(flag: string, text: string): number {
+  const n = Number(text)
+  if (!/^\d+(\.\d+)?$/.test(text) || !(n > 0)) throw new UsageError(`${flag} must be a number above 0 (got ${JSON.stringify(text)})`)
   return n
 }
 

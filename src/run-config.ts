@@ -1,15 +1,28 @@
-import type { Dialect } from './report/model.ts'
+import type { Dialect, Throttling } from './report/model.ts'
+import type { ClientCredentials, IssuedToken, TokenProbe } from './client/oauth.ts'
+import type { TlsSettings } from './client/tls.ts'
 import type { RequirementId } from './catalogue.ts'
 import type { Exchange } from './client/exchange.ts'
 import type { Profile } from './profile.ts'
 import type { TimingSample } from './report/latency.ts'
+// Resolves 'vitest' from this file, so the augmentation below applies whatever order tsc reads the program in.
+import type {} from 'vitest'
 
 // What the main process hands every suite worker through vitest's provide/inject.
-// Plain serialisable data; the token travels in memory only and is never written.
+// Plain serialisable data; the token and the client secret travel in memory
+// only and are never written.
+
+export type WorkerAuth =
+  | { readonly kind: 'bearer'; readonly token: string }
+  /**
+   * Each worker starts with the token the main process fetched and renews it
+   * itself with the same credentials (before expiry, and on a 401).
+   */
+  | { readonly kind: 'client-credentials'; readonly credentials: ClientCredentials; readonly issued: IssuedToken; readonly firstResponse: TokenProbe }
 
 export interface RunConfig {
   readonly baseUrl: string
-  readonly token: string
+  readonly auth: WorkerAuth
   readonly headers: Readonly<Record<string, string>>
   /** The loaded, validated profile (data): workers never re-read or re-resolve a path. */
   readonly profile: Profile
@@ -18,6 +31,12 @@ export interface RunConfig {
   readonly runs: number
   readonly timeoutMs: number
   readonly connectionsPerWorker: number
+  readonly maxRetries: number
+  /** This worker's share of --rate (the run-wide rate divided by the worker count). */
+  readonly ratePerWorker?: number
+  readonly tls: TlsSettings
+  /** Epoch ms of --run-timeout: no throttling wait goes past it. */
+  readonly deadlineMs?: number
   readonly journalPath: string
   /** --read-only: checks that write are skipped, and the client refuses to send a write. */
   readonly readOnly: boolean
@@ -49,5 +68,7 @@ declare module 'vitest' {
     check?: CheckMeta
     observations?: Observation[]
     timings?: TimingSample[]
+    /** 429/503 the worker's Http saw since the previous check ended (summed into report.throttling). */
+    throttling?: Throttling
   }
 }

@@ -5,24 +5,27 @@ import { createVitest } from 'vitest/node'
 import { ReportCollector } from '../reporters/collect.ts'
 import { ProgressReporter, type ProgressOutput } from '../reporters/progress.ts'
 import { createHttp } from './client/http.ts'
-import { preflight } from './preflight.ts'
+import { clientCredentialsToken, issuedAt, type ClientCredentials } from './client/oauth.ts'
+import { DEFAULT_RETRY_POLICY } from './client/retry.ts'
+import { rateShare } from './client/rate-limit.ts'
+import type { TlsSettings } from './client/tls.ts'
+import { preflight, firstToken, describeTransport } from './preflight.ts'
 import { sweep, readJournal, outstanding } from './tracker.ts'
 import { loadProfile } from './profile.ts'
 import { suitesDir, packageRoot } from './paths.ts'
 import { toolVersion } from './version.ts'
 import { coverageOf } from './coverage.ts'
-import { UsageError } from './errors.ts'
-import type { RunConfig } from './run-config.ts'
-import type { CleanupSummary, Report } from './report/model.ts'
+import { TargetUnreachable, UsageError } from './errors.ts'
+import type { RunConfig, WorkerAuth } from './run-config.ts'
+import { addThrottling, type CleanupSummary, type Report, type TransportSummary } from './report/model.ts'
 
 // runConformance(): preflight, the suites in vitest, the sweep, the Report.
 // The only module that knows vitest's node API. Never prints the token,
 // never exits the process: the CLI decides what to show and how to exit.
 
-export interface ResolvedTarget {
-  readonly baseUrl: string
-  readonly token: string
-}
+export type ResolvedTarget =
+  | { readonly baseUrl: string; readonly token: string }
+  | { readonly baseUrl: string; readonly clientCredentials: ClientCredentials }
 
 export interface ConformanceOptions {
   readonly target: ResolvedTarget
@@ -35,6 +38,15 @@ export interface ConformanceOptions {
   readonly seed: number
   readonly runs: number
   readonly readOnly?: boolean
+  /** Retries of a 429/503 answer (default 5). */
+  readonly maxRetries?: number
+  /** Requests per second the whole run stays under. */
+  readonly rate?: number
+  /** The run is stopped (then cleaned up) after this many ms. */
+  readonly runTimeoutMs?: number
+  readonly tls?: TlsSettings
+  /** Checks failing in a row with a transport error before the run stops as unreachable (default 5). */
+  readonly maxConsecutiveTransportFailures?: number
   /** Where progress goes while the run goes; omit for silence (library use, self-tests). */
   readonly progress?: ProgressOutput
   /** Aborts the run (Ctrl-C): pending checks are cancelled, then the sweep runs. */
@@ -49,7 +61,10 @@ export class InternalError extends Error {
 export async function runConformance(options: ConformanceOptions): Promise<Report> {
   const startedAt = new Date()
   const profile = loadProfile(options.profile)
-  const { baseUrl, token } = options.target
+  const { baseUrl } = options.target
+  const tls = options.tls ?? { insecure: false }
+  const retry = { ...DEFAULT_RETRY_POLICY, maxRetries: options.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries }
+  const deadlineMs = options.runTimeoutMs === undefined ? undefined : startedAt.getTime() + options.runTimeoutMs
   mkdirSync(options.reportDir, { recursive: true })
   const journalPath = path.resolve(options.reportDir, 'journal.jsonl')
   refuseUnsweptJournal(journalPath)
@@ -61,24 +76,49 @@ export async function runConformance(options: ConformanceOptions): Promise<Repor
   // chain of requests is paced by that share: at least 4 connections per worker, up to 4 workers.
   const maxWorkers = Math.max(1, Math.min(options.concurrency, suiteFiles.length, 4, Math.max(2, Math.floor(options.concurrency / 4))))
   const connectionsPerWorker = Math.max(1, Math.floor(options.concurrency / maxWorkers))
-  const main = createHttp({ baseUrl, token, headers: options.headers, timeoutMs: options.timeoutMs, connections: 2 })
-  const collector = new ReportCollector()
+  const target = options.target
+  let auth: WorkerAuth
+  if ('token' in target) {
+    auth = { kind: 'bearer', token: target.token }
+  } else {
+    const first = await firstToken(target.clientCredentials, tls, options.timeoutMs)
+    auth = { kind: 'client-credentials', credentials: target.clientCredentials, issued: issuedAt(first, Date.now()), firstResponse: first.probe }
+  }
+  // The main process sends alone (preflight before the workers, sweep after them): it may use the whole --rate.
+  const main = createHttp({
+    baseUrl, headers: options.headers, timeoutMs: options.timeoutMs, connections: 2, retry, tls,
+    token: auth.kind === 'bearer' ? auth.token : clientCredentialsToken(auth.credentials, auth.issued, () => main.dispatcher, options.timeoutMs),
+    ...(options.rate === undefined ? {} : { ratePerSecond: options.rate }),
+    ...(deadlineMs === undefined ? {} : { deadlineMs }),
+  })
+  const collector = new ReportCollector({ maxConsecutiveTransportFailures: options.maxConsecutiveTransportFailures ?? 5 })
   let cleanup: CleanupSummary
+  let transport: TransportSummary
+  const stop = AbortSignal.any([options.signal ?? new AbortController().signal, ...(options.runTimeoutMs === undefined ? [] : [AbortSignal.timeout(options.runTimeoutMs)])])
   try {
-    await preflight(main, baseUrl)
+    await preflight(main, baseUrl, auth.kind === 'bearer' ? undefined : 'the token from --token-url was refused')
+    transport = await describeTransport({ baseUrl, auth: auth.kind, tls, rate: options.rate, timeoutMs: options.timeoutMs })
     const run: RunConfig = {
-      baseUrl, token, headers: options.headers, profile, dialect: profile.dialect,
+      baseUrl, auth, headers: options.headers, profile, dialect: profile.dialect,
       seed: options.seed, runs: options.runs, timeoutMs: options.timeoutMs, connectionsPerWorker, journalPath,
       prefix,
       readOnly: options.readOnly ?? false,
+      maxRetries: retry.maxRetries, tls,
+      ...(options.rate === undefined ? {} : { ratePerWorker: rateShare(options.rate, maxWorkers) }),
+      ...(deadlineMs === undefined ? {} : { deadlineMs }),
     }
-    await runSuites(run, collector, maxWorkers, options)
+    await runSuites(run, collector, maxWorkers, { ...options, signal: stop })
   } finally {
     // After passes, failures, crashes and Ctrl-C alike: nothing the run created stays behind.
     cleanup = await sweep(journalPath, main)
     await main.close()
   }
+  if (collector.transportGaveUp) {
+    const left = cleanup.leftover.length
+    throw new TargetUnreachable(`${collector.transportGaveUp}; the run stopped (${left === 0 ? 'nothing it created is left' : `${left} resource(s) left: run "scim-conform cleanup --journal ${journalPath}"`})`)
+  }
   if (collector.internalErrors.length > 0) throw new InternalError(collector.internalErrors.join('\n'))
+  const timedOut = options.runTimeoutMs !== undefined && stop.aborted && !(options.signal?.aborted ?? false)
   return {
     tool: { name: 'scim-conform', version: toolVersion },
     target: { baseUrl },
@@ -87,11 +127,12 @@ export async function runConformance(options: ConformanceOptions): Promise<Repor
     seed: options.seed,
     startedAt: startedAt.toISOString(),
     durationMs: Date.now() - startedAt.getTime(),
-    interrupted: collector.interrupted || (options.signal?.aborted ?? false),
+    interrupted: collector.interrupted || stop.aborted,
     checks: collector.checks,
     coverage: coverageOf(collector.checks),
     cleanup,
-    throttling: { responses429: 0, waitedMs: 0 },
+    throttling: addThrottling(collector.throttling, main.drainThrottling()),
+    transport: timedOut ? { ...transport, warnings: [...transport.warnings, `the run stopped at --run-timeout (${options.runTimeoutMs! / 1000} s)`] } : transport,
     traffic: collector.traffic,
   }
 }

@@ -1,16 +1,31 @@
-import { Agent, request } from 'undici'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { Agent, request, type Dispatcher } from 'undici'
 import { redactHeaders, truncateBody, type Exchange } from './exchange.ts'
+import { DEFAULT_RETRY_POLICY, isRetryableStatus, retryDecision, type RetryPolicy } from './retry.ts'
+import { createRateLimiter } from './rate-limit.ts'
+import { tlsConnectOptions, type TlsSettings } from './tls.ts'
+import { fixedToken, type TokenSource } from './oauth.ts'
+import type { Throttling } from '../report/model.ts'
 
-// The one transport every request goes through: a bearer token, the user's
-// extra headers, one undici Agent (its connection cap is the concurrency
-// limit), and an Exchange captured for every request, secrets already redacted.
+// The one transport every request goes through: a bearer token (fixed, or
+// client credentials renewed before expiry and on 401), the user's extra
+// headers, one undici Agent (its connection cap is the concurrency limit, its
+// TLS options the run's trust), --rate spacing, 429/503 retried as the server
+// asks, and an Exchange captured for every request, secrets already redacted.
 
 export interface HttpSettings {
   readonly baseUrl: string
-  readonly token: string
+  /** A fixed bearer token, or a source that renews it. */
+  readonly token: string | TokenSource
   readonly headers: Readonly<Record<string, string>>
   readonly timeoutMs: number
   readonly connections: number
+  readonly retry?: RetryPolicy
+  /** Requests per second this Http may send (its share of --rate). */
+  readonly ratePerSecond?: number
+  readonly tls?: TlsSettings
+  /** Epoch ms (--run-timeout): no throttling wait is taken that would end after it. */
+  readonly deadlineMs?: number
 }
 
 export type AuthMode =
@@ -52,19 +67,62 @@ export class TransportError extends Error {
 }
 
 export interface Http {
+  /** Sends the request, retrying 429/503 within the retry policy; the response is the last attempt's. */
   send(request: HttpRequest): Promise<HttpResponse>
+  /** Throttling seen since the last drain (each 429/503 counted once, whoever drains it). */
+  drainThrottling(): Throttling
+  /** The Agent, for requests outside the SCIM base URL with the same TLS trust (the token endpoint). */
+  readonly dispatcher: Dispatcher
   close(): Promise<void>
 }
 
+export const noThrottling = (): Throttling => ({ responses429: 0, responses503: 0, waitedMs: 0, gaveUp: 0 })
+
 export function createHttp(settings: HttpSettings): Http {
-  const agent = new Agent({ connections: settings.connections, headersTimeout: settings.timeoutMs, bodyTimeout: settings.timeoutMs })
+  const agent = new Agent({
+    connections: settings.connections, headersTimeout: settings.timeoutMs, bodyTimeout: settings.timeoutMs,
+    ...(settings.tls ? { connect: tlsConnectOptions(settings.tls) } : {}),
+  })
   const secretHeaderNames = new Set(Object.keys(settings.headers).map((h) => h.toLowerCase()))
+  const tokens = typeof settings.token === 'string' ? fixedToken(settings.token) : settings.token
+  const policy = settings.retry ?? DEFAULT_RETRY_POLICY
+  const limiter = settings.ratePerSecond === undefined ? undefined : createRateLimiter(settings.ratePerSecond)
+  let throttling: { -readonly [K in keyof Throttling]: Throttling[K] } = noThrottling()
 
   async function send(req: HttpRequest): Promise<HttpResponse> {
+    const defaultAuth = (req.auth ?? { kind: 'default' }).kind === 'default'
+    let token = defaultAuth ? await tokens.current() : undefined
+    let renewed = false
+    for (let attempt = 0; ; ) {
+      await limiter?.acquire()
+      const response = await sendOnce(req, token)
+      if (response.status === 401 && token !== undefined && tokens.refreshable && !renewed) {
+        renewed = true
+        token = await tokens.renew(token)
+        continue
+      }
+      if (!isRetryableStatus(response.status)) return response
+      if (response.status === 429) throttling.responses429++
+      else throttling.responses503++
+      const decision = retryDecision({
+        status: response.status, retryAfter: response.headers['retry-after'], attempt, policy,
+        nowMs: Date.now(), random: Math.random, ...(settings.deadlineMs === undefined ? {} : { deadlineMs: settings.deadlineMs }),
+      })
+      if (!decision.retry) {
+        throttling.gaveUp++
+        return response
+      }
+      throttling.waitedMs += decision.delayMs
+      await sleep(decision.delayMs)
+      attempt++
+    }
+  }
+
+  async function sendOnce(req: HttpRequest, token: string | undefined): Promise<HttpResponse> {
     const url = settings.baseUrl + req.path + (req.query ? '?' + new URLSearchParams(req.query).toString() : '')
     const headers: Record<string, string> = { accept: 'application/scim+json', ...settings.headers }
     const auth = req.auth ?? { kind: 'default' }
-    if (auth.kind === 'default') headers.authorization = `Bearer ${settings.token}`
+    if (token !== undefined) headers.authorization = `Bearer ${token}`
     if (auth.kind === 'header') headers.authorization = auth.value
     let body: string | undefined
     if (req.body !== undefined) {
@@ -100,7 +158,16 @@ export function createHttp(settings: HttpSettings): Http {
     }
   }
 
-  return { send, close: () => agent.close() }
+  return {
+    send,
+    dispatcher: agent,
+    drainThrottling() {
+      const drained = throttling
+      throttling = noThrottling()
+      return drained
+    },
+    close: () => agent.close(),
+  }
 }
 
 function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
@@ -129,6 +196,10 @@ export function describeTransportError(error: unknown, timeoutMs: number): strin
   if (code === 'ECONNREFUSED') return 'connection refused (is the server running, and is the port right?)'
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'host name not found (check the host in --url)'
   if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return 'the server closed the connection'
-  if (code?.startsWith('ERR_TLS') || code?.includes('CERT') || code === 'DEPTH_ZERO_SELF_SIGNED_CERT') return `TLS failed (${code})`
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') return `TLS failed: the certificate does not name this host (${code}); check the host in --url`
+  if (code?.includes('CERT') || code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE') {
+    return `TLS failed: the certificate is not trusted (${code}); pass --ca <file> with the CA that issued it (--insecure skips verification, for tests only)`
+  }
+  if (code?.startsWith('ERR_TLS') || code?.startsWith('ERR_SSL')) return `TLS failed (${code})`
   return (code ? `${code}: ` : '') + (e.cause?.message ?? e.message ?? String(error))
 }

@@ -53,6 +53,48 @@ export interface CleanupSummary {
   readonly leftover: readonly { readonly kind: string; readonly id: string; readonly reason: string }[]
 }
 
+/** Throttling the target answered with (429/503), counted over every request of the run. */
+export interface Throttling {
+  readonly responses429: number
+  readonly responses503: number
+  /** Total time spent waiting before retries (Retry-After or backoff), summed over concurrent requests. */
+  readonly waitedMs: number
+  /** Requests still throttled after --max-retries (or the run deadline): the check saw the 429/503. */
+  readonly gaveUp: number
+}
+
+export type ThrottlingSummary = Pick<Throttling, 'responses429' | 'waitedMs'> & Partial<Throttling>
+
+export const addThrottling = (a: Throttling, b: Partial<Throttling>): Throttling => ({
+  responses429: a.responses429 + (b.responses429 ?? 0),
+  responses503: a.responses503 + (b.responses503 ?? 0),
+  waitedMs: a.waitedMs + (b.waitedMs ?? 0),
+  gaveUp: a.gaveUp + (b.gaveUp ?? 0),
+})
+
+/** The target's TLS next to Entra's requirement (TLS 1.2 with a listed suite). */
+export interface TlsSummary {
+  /** What a default handshake negotiated, e.g. TLSv1.3. */
+  readonly protocol: string
+  /** IANA name of the negotiated suite. */
+  readonly cipher: string
+  /** The target completed a TLS 1.2 handshake. */
+  readonly tls12: boolean
+  /** The suite agreed when only Entra's listed suites were offered over TLS 1.2, or null when none was accepted. */
+  readonly entraCipherSuite: string | null
+}
+
+export interface TransportSummary {
+  readonly auth: 'bearer' | 'client-credentials'
+  /** --rate: requests per second the whole run stayed under, or null. */
+  readonly rate: number | null
+  /** False with --insecure: the certificate was not verified. */
+  readonly certificateVerified: boolean
+  /** Null when the target is plain HTTP. */
+  readonly tls: TlsSummary | null
+  readonly warnings: readonly string[]
+}
+
 export interface Report {
   readonly tool: { readonly name: 'scim-conform'; readonly version: string }
   /** Never headers or credentials. */
@@ -66,7 +108,9 @@ export interface Report {
   readonly checks: readonly CheckResult[]
   readonly coverage: Coverage
   readonly cleanup: CleanupSummary
-  readonly throttling: { readonly responses429: number; readonly waitedMs: number }
+  readonly throttling: ThrottlingSummary
+  /** How the run reached the target: auth, TLS, --rate, and warnings about it. Absent in reports before 0.2. */
+  readonly transport?: TransportSummary
   /** Every request the checks sent (not the preflight or the sweep), with latency per operation type. */
   readonly traffic: { readonly requests: number; readonly latency: readonly OperationLatency[] }
 }

@@ -1,0 +1,31 @@
+import { check } from '../src/check.ts'
+import { CheckFailure } from '../src/check-failure.ts'
+
+// Entra's gallery requirements on the OAuth client-credentials token endpoint
+// (entra-provisioning.md 2.10; Microsoft's Validate_Credentials_Test): a 2xx
+// answer with an access_token the SCIM endpoint accepts, living 60 min to 6 h.
+// Judged on the token the main process fetched before the run (the preflight
+// already proved the SCIM endpoint accepts it).
+
+const MIN_LIFETIME_S = 3600
+const MAX_LIFETIME_S = 21_600
+
+check('oauth.token-response', { verifies: ['entra:2.10:client-credentials'], readOnly: true }, async ({ run, skip }) => {
+  if (run.auth.kind !== 'client-credentials') return skip('bearer token auth: pass --client-id, --client-secret and --token-url to check the token endpoint')
+  const first = run.auth.firstResponse
+  const exchanges = [first.exchange]
+  const status = first.status ?? 0
+  if (status < 200 || status > 299) throw new CheckFailure(`the token endpoint answered ${status}, expected 2xx`, { exchanges, expected: '2xx', actual: status })
+  if (!first.hasAccessToken) throw new CheckFailure('the token response has no access_token', { exchanges, pointer: '/access_token', expected: 'a non-empty string' })
+})
+
+check('oauth.token-lifetime', { verifies: ['entra:2.10:access-token-lifetime'], readOnly: true }, async ({ run, skip }) => {
+  if (run.auth.kind !== 'client-credentials') return skip('bearer token auth: pass --client-id, --client-secret and --token-url to check the token endpoint')
+  const first = run.auth.firstResponse
+  const expiresIn = first.expiresInS
+  const evidence = { exchanges: [first.exchange], pointer: '/expires_in', expected: `${MIN_LIFETIME_S}-${MAX_LIFETIME_S} seconds`, actual: expiresIn }
+  if (expiresIn === undefined) throw new CheckFailure('the token response has no numeric expires_in: Entra needs the lifetime (60 minutes to 6 hours)', evidence)
+  if (expiresIn < MIN_LIFETIME_S || expiresIn > MAX_LIFETIME_S) {
+    throw new CheckFailure(`the access token lives ${expiresIn} s; Entra's gallery requires 3600-21600 s (60 minutes to 6 hours)`, evidence)
+  }
+})
