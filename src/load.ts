@@ -39,6 +39,7 @@ export type LoadReport = LoadVerdict & { readonly cleanup: CleanupSummary }
 
 /** --rate max: each step lasts a fifth of --duration (at least 2 s); at most 12 steps. */
 const MAX_STEPS = 12
+const CLEANUP_CONNECTIONS = 8
 
 export async function runLoad(run: LoadRun): Promise<LoadReport> {
   mkdirSync(run.reportDir, { recursive: true })
@@ -67,8 +68,11 @@ export async function runLoad(run: LoadRun): Promise<LoadReport> {
       report = { kind: 'rate', passed: step.sustained, requirement: run.rate, step }
     }
   } finally {
-    cleanup = await cleanupJournaled(journalPath, http, Math.min(run.concurrency, 16))
     await http.close()
+    // The clean-up waits out 429s as the server asks: nothing may stay behind because the target throttled.
+    const cleaner = createHttp({ baseUrl: run.baseUrl, token: run.token, headers: run.headers ?? {}, timeoutMs: run.timeoutMs, connections: CLEANUP_CONNECTIONS })
+    cleanup = await cleanupJournaled(journalPath, cleaner, CLEANUP_CONNECTIONS)
+    await cleaner.close()
   }
   const full: LoadReport = { ...report, cleanup }
   writeFileSync(path.join(run.reportDir, 'load.json'), JSON.stringify(full, null, 2) + '\n')

@@ -216,4 +216,6 @@ try {
 }
 const [small, large] = [syncPeaks[0], syncPeaks[syncPeaks.length - 1]]
 if (small && large && large !== small) say(`\nTool peak RSS at ${large.users} users is ${(large.rss / small.rss).toFixed(2)}× that at ${small.users} (must be within 1.5×).`)
+say('')
+say('How to read these: the ideal client sends every request with the same concurrency and no time of its own (requests × latency / 8). The initial sync and the generator comparison run against the reference server in its own process (`scim-conform serve`), so the tool\'s memory and CPU are measured apart from the server\'s; the server filters by scanning every resource, so its latency grows with the data (the per-tenth column). The generator and autocannon send the same request with the same 10 connections, one after the other, to the same server process.')
 writeFileSync(path.join(repoRoot, 'BENCHMARKS.md'), lines.join('\n') + '\n')

@@ -44,6 +44,31 @@ describe('scim-conform load', () => {
     }
   })
 
+  it('--rate max finds the highest rate a throttling target sustains, in bounded steps', async () => {
+    const perSecond = 80
+    let window = 0
+    let inWindow = 0
+    const throttleAbove = (handle: Handle): Handle => async (req) => {
+      const now = Math.floor(Date.now() / 1000)
+      if (now !== window) [window, inWindow] = [now, 0]
+      return ++inWindow > perSecond ? { status: 429, headers: { 'retry-after': '1' }, body: '' } : handle(req)
+    }
+    const server = await createReferenceServer({ token: TOKEN, port: 0, wrap: throttleAbove })
+    try {
+      const report = await runLoad({ ...loadRun(server.url), rate: 'max', durationMs: 2000 })
+      if (report.kind !== 'max') throw new Error(`expected a max report, got ${report.kind}`)
+      expect(report.steps.length).toBeLessThanOrEqual(12)
+      expect(report.best?.targetRate).toBeGreaterThanOrEqual(50)
+      expect(report.best?.targetRate).toBeLessThanOrEqual(perSecond)
+      expect(report.steps.some((s) => !s.sustained && s.tally.throttled > 0)).toBe(true)
+      expect(report.passed).toBe(true)
+      expect(report.cleanup.leftover).toEqual([])
+      expect(server.snapshot()).toEqual({ Users: [], Groups: [] })
+    } finally {
+      await server.close()
+    }
+  })
+
   it('simulates an initial sync of 200 users and 2 groups (one of 200 members, one of 100), and leaves nothing behind', async () => {
     const server = await startServer()
     try {

@@ -56,7 +56,8 @@ export async function findMaxRate(options: Omit<RateStepOptions, 'rate'> & { rea
   let failedAt: number | undefined
   let rate = options.from
   while (steps.length < options.maxSteps && !options.signal?.aborted) {
-    const step = await rateStep({ ...options, rate })
+    // Each step names its resources apart: the previous step's are only deleted at the end.
+    const step = await rateStep({ ...options, rate, prefix: `${options.prefix}s${steps.length}-` })
     steps.push(step)
     if (step.sustained) best = step
     else failedAt = rate
