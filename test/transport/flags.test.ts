@@ -1,0 +1,55 @@
+import { it, expect } from 'vitest'
+import path from 'node:path'
+import { parseCommand, type RunOptions } from '../../src/options.ts'
+import { UsageError } from '../../src/errors.ts'
+import { helpText } from '../../src/help.ts'
+import { repoRoot } from '../helpers.ts'
+
+// The transport flags resolve once into RunOptions; a bad one is a one-line UsageError naming the flag.
+
+const base = ['--url', 'https://scim.example.com/scim/v2']
+const caFile = path.join(repoRoot, 'test/fixtures/tls/cert.pem')
+const options = (argv: string[], env: Record<string, string> = {}): RunOptions => {
+  const command = parseCommand(argv, env)
+  if (command.name !== 'run') throw new Error(`expected run, got ${command.name}`)
+  return command.options
+}
+
+it('client credentials from flags and environment, the secret only from where it was given', () => {
+  const o = options([...base, '--client-id', 'app', '--token-url', 'https://login.example.com/token', '--scope', 'scim'], { SCIM_CONFORM_CLIENT_SECRET: 's3cret' })
+  expect(o.target).toEqual({ kind: 'url', baseUrl: 'https://scim.example.com/scim/v2', auth: { kind: 'client-credentials', credentials: { tokenUrl: 'https://login.example.com/token', clientId: 'app', clientSecret: 's3cret', scope: 'scim' } } })
+  const fromEnv = options(base, { SCIM_CONFORM_CLIENT_ID: 'app', SCIM_CONFORM_CLIENT_SECRET: 's', SCIM_CONFORM_TOKEN_URL: 'https://login.example.com/token' })
+  expect(fromEnv.target).toMatchObject({ auth: { kind: 'client-credentials' } })
+  expect(options(base, { SCIM_CONFORM_TOKEN: 't' }).target).toMatchObject({ auth: { kind: 'bearer', token: 't' } })
+})
+
+it('retries, rate, run timeout and TLS', () => {
+  const o = options([...base, '--max-retries', '0', '--rate', '2.5', '--run-timeout', '90', '--ca', caFile], { SCIM_CONFORM_TOKEN: 't' })
+  expect(o).toMatchObject({ maxRetries: 0, rate: 2.5, runTimeoutMs: 90_000, tls: { insecure: false, ca: expect.stringContaining('-----BEGIN CERTIFICATE-----') } })
+  expect(options(base, { SCIM_CONFORM_TOKEN: 't' })).toMatchObject({ maxRetries: 5, tls: { insecure: false } })
+  expect(options(base, { SCIM_CONFORM_TOKEN: 't' }).rate).toBeUndefined()
+  expect(options([...base, '--insecure'], { SCIM_CONFORM_TOKEN: 't' }).tls).toEqual({ insecure: true })
+})
+
+it.each([
+  [['--client-id', 'app', '--token-url', 'https://l/t'], {}, /--client-id needs a client secret: set SCIM_CONFORM_CLIENT_SECRET/],
+  [['--client-id', 'app', '--client-secret', 's'], {}, /--client-id needs --token-url/],
+  [['--client-id', 'app', '--client-secret', 's', '--token-url', 'ftp://x'], {}, /--token-url must be http or https/],
+  [['--client-id', 'app', '--client-secret', 's', '--token-url', 'https://l/t', '--token', 't'], {}, /--token and --client-id exclude each other/],
+  [['--ca', '/nonexistent.pem'], { SCIM_CONFORM_TOKEN: 't' }, /--ca \/nonexistent\.pem: no such file/],
+  [['--ca', path.join(repoRoot, 'package.json')], { SCIM_CONFORM_TOKEN: 't' }, /not a PEM certificate file/],
+  [['--ca', caFile, '--insecure'], { SCIM_CONFORM_TOKEN: 't' }, /--ca and --insecure exclude each other/],
+  [['--rate', '0'], { SCIM_CONFORM_TOKEN: 't' }, /--rate must be a number above 0 \(got "0"\)/],
+  [['--rate', 'fast'], { SCIM_CONFORM_TOKEN: 't' }, /--rate must be a number above 0/],
+  [['--max-retries=-1'], { SCIM_CONFORM_TOKEN: 't' }, /--max-retries must be 0 or more/],
+  [['--run-timeout', '0'], { SCIM_CONFORM_TOKEN: 't' }, /--run-timeout must be a number above 0/],
+])('%j is a usage error', (argv, env, message) => {
+  expect(() => parseCommand([...base, ...argv], env)).toThrow(UsageError)
+  expect(() => parseCommand([...base, ...argv], env)).toThrow(message)
+})
+
+it('--help documents every transport flag', () => {
+  for (const flag of ['--client-id', '--client-secret', '--token-url', '--scope', '--ca', '--insecure', '--max-retries', '--rate', '--run-timeout']) {
+    expect(helpText).toContain(`  ${flag} `)
+  }
+})
