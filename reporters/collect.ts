@@ -1,6 +1,7 @@
 import path from 'node:path'
 import type { Reporter, TestModule, TestCase, Vitest } from 'vitest/node'
 import { addThrottling, type CheckResult, type Evidence, type Report, type Throttling } from '../src/report/model.ts'
+import { fixFor } from '../src/fixes.ts'
 import { summarizeLatency, type TimingSample } from '../src/report/latency.ts'
 import type { CheckMeta, Observation } from '../src/run-config.ts'
 
@@ -112,7 +113,7 @@ function toCheckResult(test: TestCase, check: CheckMeta, area: string): CheckRes
       const evidence: Evidence = { exchanges: [], ...(error?.evidence ?? {}) }
       const message = firstLine(error?.message ?? 'failed')
       // A failed SHOULD or MAY is a warning and never changes the exit code.
-      return { ...base, status: check.level === 'MUST' ? 'fail' : 'warn', message, evidence }
+      return { ...base, status: check.level === 'MUST' ? 'fail' : 'warn', message, evidence, fix: fixFor(check.id) ?? '' }
     }
     case 'pending':
       return { ...base, status: 'skip', reason: 'not run (the run was interrupted or filtered)' }
@@ -139,6 +140,7 @@ function schemaResults(observations: readonly Observation[]): CheckResult[] {
     return {
       ...base,
       status: level === 'MUST' ? 'fail' : 'warn',
+      fix: fixFor(id) ?? '',
       message: `${violation.pointer || '(body)'}: ${violation.message} (${violation.rule}; ${count} violation${count === 1 ? '' : 's'} in ${entry.failures.length} of ${entry.judged} responses)`,
       evidence: { exchanges: exchange ? [exchange] : [], pointer: violation.pointer, rule: violation.rule, actual: entry.failures.flatMap((f) => f.violations).slice(0, 20) },
     }

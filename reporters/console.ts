@@ -17,6 +17,7 @@ export function consoleSummary(report: Report, reportPaths: readonly string[], c
     const mark = baselineMarkOf(comparison, f.id)
     lines.push(`  ${f.status === 'fail' ? 'FAIL' : 'WARN'} ${f.id} [${f.level}; ${f.verifies.join(', ')}]${mark ? ` (${mark})` : ''}`)
     lines.push(`       ${f.message}`)
+    if (f.fix) lines.push(`       fix: ${f.fix}`)
   }
   const totals = countByStatus(report.checks)
   lines.push('')

@@ -60,7 +60,7 @@ function rootCauseSection(report: Report): string {
   const causes = rootCauses(report.checks)
   if (!causes.length) return ''
   const items = causes
-    .map((c) => `<li><strong>${escapeHtml(c.pattern)}</strong> <span class="muted">(${c.checkIds.length} check${c.checkIds.length === 1 ? '' : 's'})</span><br>Rules: ${rulesCell(c.rules)}<br>Checks: ${c.checkIds.map((id) => `<code>${escapeHtml(id)}</code>`).join(', ')}</li>`)
+    .map((c) => `<li><strong>${escapeHtml(c.pattern)}</strong> <span class="muted">(${c.checkIds.length} check${c.checkIds.length === 1 ? '' : 's'})</span><br>Rules: ${rulesCell(c.rules)}${c.fix ? `<br><strong>Fix:</strong> ${escapeHtml(c.fix)}` : ''}<br>Checks: ${c.checkIds.map((id) => `<code>${escapeHtml(id)}</code>`).join(', ')}</li>`)
     .join('')
   return `<h2>Failures by root cause</h2><ul class="root-causes">${items}</ul>`
 }

@@ -36,7 +36,7 @@ const mark = (comparison: BaselineComparison | undefined, id: string): string =>
 }
 
 function checkList(checks: readonly Failed[], comparison: BaselineComparison | undefined): string[] {
-  return checks.map((c) => `- ${code(c.id)}${mark(comparison, c.id)} (${c.level}, ${rules(c.verifies)}): ${inline(c.message)}`)
+  return checks.map((c) => `- ${code(c.id)}${mark(comparison, c.id)} (${c.level}, ${rules(c.verifies)}): ${inline(c.message)}${c.fix ? `<br>**Fix:** ${inline(c.fix)}` : ''}`)
 }
 
 export function markdown(report: Report, comparison?: BaselineComparison): string {

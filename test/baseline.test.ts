@@ -5,7 +5,7 @@ import { sampleIdsByStatus, sampleReport } from './fixtures/report-sample.ts'
 
 const failing = (check: CheckResult): CheckResult => ({
   id: check.id, area: check.area, level: check.level, verifies: check.verifies, durationMs: check.durationMs,
-  status: 'fail', message: 'now broken', evidence: { exchanges: [] },
+  status: 'fail', message: 'now broken', evidence: { exchanges: [] }, fix: 'sample fix',
 })
 const passing = (check: CheckResult): CheckResult => ({
   id: check.id, area: check.area, level: check.level, verifies: check.verifies, durationMs: check.durationMs, status: 'pass',

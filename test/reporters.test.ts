@@ -95,7 +95,7 @@ describe('junit', () => {
   })
 
   it('labels failures with the baseline mark when a comparison is given', () => {
-    const regressed: Report = { ...sampleReport, checks: sampleReport.checks.filter((c) => c.id !== 'auth.no-token-401') }
+    const regressed: Report = { ...sampleReport, checks: sampleReport.checks.map((c): CheckResult => (c.id === 'auth.no-token-401' ? { id: c.id, area: c.area, level: c.level, verifies: c.verifies, durationMs: c.durationMs, status: 'pass' } : c)) }
     const marked = writers.junit(sampleReport, compareWithBaseline(sampleReport, regressed))
     expect(marked).toMatch(/name="auth.no-token-401"[\s\S]*?Baseline: new-failure/)
     expect(marked).toMatch(/name="users.create.status-201"[\s\S]*?Baseline: known-failure/)
@@ -127,7 +127,8 @@ describe('markdown', () => {
   it('says PASS when nothing failed, and marks baseline results', () => {
     const clean: Report = { ...sampleReport, checks: sampleReport.checks.filter((c) => c.status !== 'fail') }
     expect(writers.md(clean).split('\n')[0]).toBe('## scim-conform: ✅ PASS')
-    const comparison = compareWithBaseline(sampleReport, clean)
+    const allPassed: Report = { ...sampleReport, checks: sampleReport.checks.map((c): CheckResult => ({ id: c.id, area: c.area, level: c.level, verifies: c.verifies, durationMs: c.durationMs, status: 'pass' })) }
+    const comparison = compareWithBaseline(sampleReport, allPassed)
     const marked = writers.md(sampleReport, comparison)
     expect(marked).toContain('**Baseline:** 6 new failure(s); 0 known failure(s), 0 fixed.')
     expect(marked).toContain('- `auth.no-token-401` **(new)**')
@@ -170,13 +171,15 @@ describe('html', () => {
   it('groups failures with the same rule and message pattern once, listing their checks', () => {
     const causes = rootCauses(sampleReport.checks)
     expect(causes[0]).toEqual({
-      pattern: 'PATCH /Groups/{id} answered {n} after {n} ms',
+      pattern: 'PATCH /{Users|Groups}/{id} answered {n} after {n} ms',
       rules: ['rfc7644:3.12:error-schema'],
       checkIds: ['groups.patch.add-member', 'groups.patch.remove-member'],
+      fix: 'Answer as RFC 7644 requires (sample fix guidance for the writers).',
     })
     expect(causes.flatMap((c) => c.checkIds).sort()).toEqual(sampleIdsByStatus('fail').sort())
     expect(messagePattern('filter "a" matched 3')).toBe('filter "…" matched {n}')
-    expect(page).toContain('PATCH /Groups/{id} answered {n} after {n} ms')
+    expect(page).toContain('PATCH /{Users|Groups}/{id} answered {n} after {n} ms')
+    expect(messagePattern('POST /Users answered 200, expected 201')).toBe(messagePattern('POST /Groups answered 200, expected 201'))
   })
 
   it('computes latency per operation kind with nearest-rank percentiles', () => {

@@ -53,6 +53,7 @@ export function evidenceCard(check: Failed, domId: string, mark: BaselineMark | 
     `<p class="message">${escapeHtml(check.message)}</p>`,
     `<p class="rules">Rules: ${rulesCell(check.verifies)}</p>`,
   ]
+  if (check.fix) parts.push(`<p class="fix"><strong>How to fix:</strong> ${escapeHtml(check.fix)}</p>`)
   if (evidence.consequence) parts.push(`<p class="consequence"><strong>In Entra:</strong> ${escapeHtml(evidence.consequence)}</p>`)
   if (evidence.expected !== undefined || evidence.actual !== undefined) {
     const at = evidence.pointer ? ` at <code>${escapeHtml(evidence.pointer)}</code>` : ''

@@ -35,7 +35,8 @@ interface CheckResultBase {
 
 export type CheckResult =
   | (CheckResultBase & { readonly status: 'pass' })
-  | (CheckResultBase & { readonly status: 'fail' | 'warn'; readonly message: string; readonly evidence: Evidence })
+  /** `fix`: what the server should do instead, with the rule (src/fixes.ts). */
+  | (CheckResultBase & { readonly status: 'fail' | 'warn'; readonly message: string; readonly evidence: Evidence; readonly fix: string })
   | (CheckResultBase & { readonly status: 'skip'; readonly reason: string })
 
 export type CheckStatus = CheckResult['status']
