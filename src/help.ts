@@ -30,7 +30,7 @@ Options:
   --embedded             test the embedded reference server on an ephemeral loopback port
   --profile <name|path>  a built-in profile or a profile JSON file (default ${DEFAULTS.profile})
   --report-dir <dir>     where reports go (default ${DEFAULTS.reportDir})
-  --only <glob>          run only the checks whose id matches, e.g. 'users.*'
+  --only <globs>         run only the checks whose id matches, e.g. 'users.*,groups.create.*'
   --concurrency <n>      requests in flight at most (default ${DEFAULTS.concurrency}; 1 = strictly sequential)
   --timeout <ms>         per-request timeout (default ${DEFAULTS.timeoutMs})
   --run-timeout <s>      stop the whole run after this many seconds (what it created is still cleaned up)

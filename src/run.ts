@@ -176,8 +176,10 @@ function refuseUnsweptJournal(journalPath: string): void {
   }
 }
 
-/** --only 'users.*' → a pattern over the test's full name, anchored at the check id. */
-export function globToPattern(glob: string): string {
-  const body = glob.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^\\s]*')
-  return `(^|\\s)${body}$`
+/** --only 'users.*,groups.create.*' → a pattern over the test's full name, anchored at the check id. */
+export function globToPattern(globs: string): string {
+  const alternatives = globs.split(',').map((glob) =>
+    glob.trim().split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^\\s]*'),
+  )
+  return `(^|\\s)(${alternatives.join('|')})$`
 }
