@@ -115,6 +115,38 @@ const security = {
   'oauth.token-lifetime': 'Issue access tokens that live between 60 minutes and 6 hours (expires_in 3600-21600); Entra refreshes on that schedule.',
 } as const
 
+const optional = {
+  'claims.filter.honoured': 'You advertise filter.supported true: apply every filter you accept, or set filter.supported false in /ServiceProviderConfig (RFC 7643 5).',
+  'claims.filter.max-results': 'Never return more resources on one page than filter.maxResults in /ServiceProviderConfig; cap count at that value (RFC 7643 5, RFC 7644 3.4.2.4).',
+  'claims.bulk.matches-claim': 'Make /Bulk match bulk.supported: implement it when you claim it; otherwise refuse it cleanly (501 Not Implemented or 4xx), never with 5xx (RFC 7644 3.7).',
+  'claims.patch.matches-claim': 'Make PATCH match patch.supported: implement it when you claim it (Entra updates only with PATCH); otherwise refuse it with 501 or 4xx, never 5xx (RFC 7644 3.5.2).',
+  'claims.authentication-schemes': 'List the schemes you accept in authenticationSchemes (type "oauthbearertoken" for bearer tokens, with name and description) (RFC 7643 5).',
+  'etag.version-changes': 'Change meta.version on every modification of a resource (RFC 7644 3.14); you advertise etag.supported.',
+  'etag.header-matches-version': 'Send an ETag header on GET/POST/PUT/PATCH responses equal to meta.version (RFC 7644 3.14).',
+  'etag.if-none-match-304': 'Answer GET with If-None-Match equal to the current version with 304 Not Modified (RFC 7644 3.14, RFC 7232).',
+  'etag.if-match-stale-412': 'Refuse PUT/PATCH/DELETE whose If-Match carries a stale version with 412 Precondition Failed and change nothing (RFC 7644 3.14).',
+  'etag.weak-comparison': 'Compare weak tags (W/"…") weakly for If-None-Match and accept either form of the current tag (RFC 7232 2.3.2).',
+  'sort.string-case-rules': 'Sort strings by sortBy with the attribute\'s caseExact rule: case-insensitive for userName (RFC 7644 3.4.2.3); or advertise sort.supported false.',
+  'sort.datetime': 'Sort dateTime attributes (meta.created, meta.lastModified) chronologically, not as text (RFC 7644 3.4.2.3).',
+  'sort.multi-valued-primary': 'Sort on a multi-valued attribute by its primary value, or the first value when none is primary (RFC 7644 3.4.2.3).',
+  'sort.with-filter-and-paging': 'Apply the filter first, then sort, then page with startIndex/count, so pages are slices of one sorted result (RFC 7644 3.4.2.3, 3.4.2.4).',
+  'search.users-matches-get': 'Answer POST /Users/.search with a SearchRequest body exactly as GET /Users with the same filter, attributes and paging (RFC 7644 3.4.3).',
+  'search.groups-matches-get': 'Answer POST /Groups/.search exactly as the equivalent GET /Groups query (RFC 7644 3.4.3).',
+  'search.root-matches-get': 'Answer POST /.search across resource types with the same results as the per-type queries (RFC 7644 3.4.3), or refuse it with 404/501.',
+  'put.replaces-resource': 'PUT replaces the whole resource with the body sent and answers 200 with the result (RFC 7644 3.5.1).',
+  'put.omitted-attribute-cleared': 'On PUT, clear optional attributes the body leaves out (RFC 7644 3.5.1); otherwise clients cannot remove values with PUT.',
+  'put.read-only-ignored': 'On PUT, ignore readOnly attributes in the body (id, meta, groups) instead of failing or storing them (RFC 7644 3.5.1).',
+  'put.required-enforced': 'Refuse a PUT that leaves out a required attribute (userName) with 400 invalidValue (RFC 7644 3.5.1, 3.12).',
+  'put.immutable-resent-unchanged': 'Accept a PUT that resends an immutable attribute with its current value; refuse only a different value with 400 mutability (RFC 7644 3.5.1).',
+  'password.put-accepted-not-returned': 'You advertise changePassword: accept password on PUT and never return it (RFC 7643 4.1.1, RFC 7644 3.5.1).',
+  'password.patch-accepted-not-returned': 'You advertise changePassword: accept {"op":"replace","path":"password"} and never return the password (RFC 7644 3.5.2).',
+  'bulk.bulkid-references': 'Resolve "bulkId:<id>" references to the ids created earlier in the same Bulk request, in dependency order (RFC 7644 3.7.2).',
+  'bulk.fail-on-errors': 'Stop processing a Bulk request after failOnErrors errors and report each operation\'s status (RFC 7644 3.7.3).',
+  'bulk.max-operations-413': 'Refuse a Bulk request with more operations than bulk.maxOperations with 413 Payload Too Large (RFC 7644 3.7.4).',
+  'bulk.max-payload-413': 'Refuse a Bulk request larger than bulk.maxPayloadSize with 413 Payload Too Large (RFC 7644 3.7.4).',
+  'bulk.circular-references': 'Detect circular bulkId references and refuse the operations involved (409) or resolve them correctly; never create resources that point at the wrong id (RFC 7644 3.7.1).',
+} as const
+
 const schemaFixes: Record<string, string> = {
   'schema.json-body': 'Send a JSON body with every response that has content (RFC 7644 3.1, 8.1).',
   'schema.content-type-json': 'Send Content-Type: application/scim+json (or at least application/json) with JSON bodies (RFC 7644 3.1, 8.1).',
@@ -126,7 +158,7 @@ for (const [kind, spec] of Object.entries(responseKinds)) {
   schemaFixes[schemaCheckId(kind)] = `Send ${kind} bodies with the attribute types RFC 7643 defines (${spec.section}): booleans as JSON booleans, multi-valued attributes as arrays, complex attributes as objects; the failure names the JSON pointer.`
 }
 
-export const fixes: Readonly<Record<string, string>> = { ...core, ...entra, ...properties, ...profileChecks, ...security, ...schemaFixes }
+export const fixes: Readonly<Record<string, string>> = { ...core, ...entra, ...properties, ...profileChecks, ...security, ...optional, ...schemaFixes }
 
 export function fixFor(checkId: string): string | undefined {
   return fixes[checkId]
