@@ -13,13 +13,23 @@ export const coreFaults: readonly Fault[] = [
   {
     id: 'accepts-missing-token',
     defect: 'lets a request without an Authorization header through',
-    breaks: ['auth.no-token.401'],
+    breaks: [
+      'auth.no-token.401',
+      'security.no-token.reads',
+      'security.no-token.writes',
+      'security.query-token.reads',
+      'security.query-token.writes',
+    ],
     wrap: (handle) => (req) => handle(req.headers.authorization ? req : { ...req, headers: { ...req.headers, authorization: 'Bearer self-test-token-9f8e7d' } }),
   },
   {
     id: 'accepts-any-token',
     defect: 'accepts any bearer token',
-    breaks: ['auth.wrong-token.401'],
+    breaks: [
+      'auth.wrong-token.401',
+      'security.wrong-token.reads',
+      'security.wrong-token.writes',
+    ],
     wrap: (handle) => (req) => handle(req.headers.authorization?.startsWith('Bearer ') ? { ...req, headers: { ...req.headers, authorization: 'Bearer self-test-token-9f8e7d' } } : req),
   },
   {
@@ -45,7 +55,18 @@ export const coreFaults: readonly Fault[] = [
   {
     id: 'get-user-loses-username',
     defect: 'GET /Users/{id} answers with another userName than was stored',
-    breaks: ['users.get.by-id'],
+    breaks: [
+      'entra.user-cycle.get-by-id',
+      'filters.pagination',
+      'filters.sort',
+      'filters.users.entra-eq',
+      'filters.users.rfc-operators',
+      'profile.user.create-read-back',
+      'profile.user.patch-read-back',
+      'profile.user.required-only-create',
+      'put.required-enforced',
+      'users.get.by-id',
+    ],
     wrap: onResponse((req) => req.method === 'GET' && isResource('Users')(req), (res) => {
       const body = bodyOf(res)
       return body && res.status === 200 ? withBody(res, { ...body, userName: 'someone-else@example.com' }) : res
@@ -54,13 +75,46 @@ export const coreFaults: readonly Fault[] = [
   {
     id: 'get-group-404',
     defect: 'GET /Groups/{id} answers 404 for a group that exists',
-    breaks: ['groups.get.by-id'],
+    breaks: [
+      'entra.group-cycle.add-members',
+      'entra.patch.members-add-many',
+      'entra.patch.members-add-one',
+      'entra.patch.members-remove-filter',
+      'entra.patch.members-remove-value-array',
+      'filters.groups.entra-eq',
+      'filters.groups.rfc-operators',
+      'groups.get.by-id',
+      'patch.group.generated',
+      'profile.group.create-read-back',
+      'profile.group.patch-read-back',
+      'profile.group.required-only-create',
+      'put.immutable-resent-unchanged',
+    ],
     wrap: onResponse((req) => req.method === 'GET' && isResource('Groups')(req), (res) => (res.status === 200 ? notFoundJson() : res)),
   },
   {
     id: 'filter-ignored',
     defect: 'ignores the filter on /Users and returns every user',
-    breaks: ['users.filter.no-match', 'users.filter.username-case-insensitive', 'users.filter.username-eq'],
+    breaks: [
+      'claims.filter.honoured',
+      'entra.test-connection.users',
+      'entra.user-cycle.match-absent',
+      'filters.malformed.invalid-filter-400',
+      'filters.pagination',
+      'filters.sort',
+      'filters.users.entra-eq',
+      'filters.users.rfc-operators',
+      'profile.user.match-read-back',
+      'search.users-matches-get',
+      'security.filter.injection',
+      'sort.datetime',
+      'sort.multi-valued-primary',
+      'sort.string-case-rules',
+      'sort.with-filter-and-paging',
+      'users.filter.no-match',
+      'users.filter.username-case-insensitive',
+      'users.filter.username-eq',
+    ],
     wrap: (handle) => (req) => {
       if (req.method !== 'GET' || !isCollection('Users')(req) || !req.query.has('filter')) return handle(req)
       const query = new URLSearchParams(req.query)
@@ -71,7 +125,11 @@ export const coreFaults: readonly Fault[] = [
   {
     id: 'filter-case-sensitive',
     defect: 'matches userName case-sensitively',
-    breaks: ['users.filter.username-case-insensitive'],
+    breaks: [
+      'entra.gallery.filter-case-user',
+      'filters.users.entra-eq',
+      'users.filter.username-case-insensitive',
+    ],
     wrap: onResponse((req) => req.method === 'GET' && isCollection('Users')(req) && /^userName eq "/i.test(req.query.get('filter') ?? ''), (res, req) => {
       const wanted = /"(.*)"/.exec(req.query.get('filter') ?? '')?.[1]
       const body = bodyOf(res) as { Resources?: { userName?: string }[] } | undefined
@@ -83,7 +141,20 @@ export const coreFaults: readonly Fault[] = [
   {
     id: 'no-match-404',
     defect: 'answers a filter that matches nothing with 404',
-    breaks: ['groups.filter.no-match', 'users.filter.no-match'],
+    breaks: [
+      'claims.filter.honoured',
+      'entra.group-cycle.match-absent',
+      'entra.test-connection.groups',
+      'entra.test-connection.users',
+      'entra.user-cycle.match-absent',
+      'filters.groups.entra-eq',
+      'filters.groups.rfc-operators',
+      'filters.users.entra-eq',
+      'filters.users.rfc-operators',
+      'groups.filter.no-match',
+      'security.filter.injection',
+      'users.filter.no-match',
+    ],
     wrap: onResponse((req) => req.method === 'GET' && (isCollection('Users')(req) || isCollection('Groups')(req)), (res) => {
       const body = bodyOf(res)
       return body?.totalResults === 0 ? notFoundJson() : res
@@ -92,7 +163,10 @@ export const coreFaults: readonly Fault[] = [
   {
     id: 'duplicate-not-409',
     defect: 'answers a duplicate userName with 400 instead of 409 uniqueness',
-    breaks: ['users.create.duplicate-409'],
+    breaks: [
+      'entra.gallery.duplicate-user-409',
+      'users.create.duplicate-409',
+    ],
     wrap: onResponse((req) => req.method === 'POST' && isCollection('Users')(req), (res) => {
       if (res.status !== 409) return res
       return withBody(status(400)(res), { schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '400', scimType: 'invalidValue', detail: 'duplicate' })
@@ -113,7 +187,17 @@ export const coreFaults: readonly Fault[] = [
   {
     id: 'delete-keeps-resource',
     defect: 'answers DELETE with 204 but keeps serving the resource',
-    breaks: ['groups.delete.then-404', 'users.delete.then-404'],
+    breaks: [
+      'entra.gallery.delete-twice-404',
+      'entra.group-cycle.delete',
+      'entra.user-cycle.delete',
+      'groups.delete.then-404',
+      'security.no-token.writes',
+      'security.other-scheme.writes',
+      'security.query-token.writes',
+      'security.wrong-token.writes',
+      'users.delete.then-404',
+    ],
     wrap: (handle) => {
       const deleted = new Set<string>()
       return async (req) => {

@@ -40,6 +40,7 @@ export const patchFaults: readonly Fault[] = [
     id: 'patch-ignored',
     defect: 'answers every PATCH with success and changes nothing',
     breaks: [
+      'claims.patch.matches-claim',
       'entra.patch.add-work-email-filter',
       'entra.patch.address-sub-attributes-merge',
       'entra.patch.disable-json-boolean',
