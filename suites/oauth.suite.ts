@@ -11,7 +11,7 @@ const MIN_LIFETIME_S = 3600
 const MAX_LIFETIME_S = 21_600
 
 check('oauth.token-response', { verifies: ['entra:2.10:client-credentials'], readOnly: true }, async ({ run, skip }) => {
-  if (run.auth.kind !== 'client-credentials') return skip('bearer token auth: pass --client-id, --client-secret and --token-url to check the token endpoint')
+  if (run.auth.kind !== 'client-credentials') return skip('not applicable: the run uses a bearer token; pass --client-id, --client-secret and --token-url to check the token endpoint')
   const first = run.auth.firstResponse
   const exchanges = [first.exchange]
   const status = first.status ?? 0
@@ -20,7 +20,7 @@ check('oauth.token-response', { verifies: ['entra:2.10:client-credentials'], rea
 })
 
 check('oauth.token-lifetime', { verifies: ['entra:2.10:access-token-lifetime'], readOnly: true }, async ({ run, skip }) => {
-  if (run.auth.kind !== 'client-credentials') return skip('bearer token auth: pass --client-id, --client-secret and --token-url to check the token endpoint')
+  if (run.auth.kind !== 'client-credentials') return skip('not applicable: the run uses a bearer token; pass --client-id, --client-secret and --token-url to check the token endpoint')
   const first = run.auth.firstResponse
   const expiresIn = first.expiresInS
   const evidence = { exchanges: [first.exchange], pointer: '/expires_in', expected: `${MIN_LIFETIME_S}-${MAX_LIFETIME_S} seconds`, actual: expiresIn }
