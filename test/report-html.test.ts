@@ -88,8 +88,9 @@ describe('report.html in headless Chromium', () => {
     await expect(page.locator('[data-evidence-for="filters.generated.eq-oracle"] .counterexample').textContent()).resolves.toContain('1234567')
     const copy = card.locator('button[data-copy-target]').first()
     await copy.click()
-    // From file:// the clipboard API may be refused; either way the button answers and nothing throws.
-    await expect(copy.textContent()).resolves.toMatch(/^(Copied|Select and copy)$/)
+    // From file:// the clipboard API may be refused; either way the button answers (once the
+    // clipboard promise settles, hence the poll) and nothing throws.
+    await expect.poll(() => copy.textContent(), { timeout: 5000 }).toMatch(/^(Copied|Select and copy)$/)
     expect(consoleErrors).toEqual([])
   })
 
