@@ -22,7 +22,6 @@ describe('createHandler works without sockets', () => {
   })
 
   test('unsupported feature combinations are refused at construction', () => {
-    expect(() => createHandler({ token: TOKEN, baseUrl: 'http://x', store: createStore(), features: { bulk: true } })).toThrow(RangeError)
     expect(() => createHandler({ token: TOKEN, baseUrl: 'http://x', store: createStore(), features: { filterMaxResults: 0 } })).toThrow(RangeError)
   })
 })
