@@ -18,11 +18,12 @@ describe('the packed tarball', () => {
     const empty = tempDir('npx')
     const env = { ...process.env, CI: '1', npm_config_yes: 'true' }
 
-    const help = await run('npx', ['--yes', tarball, '--help'], { cwd: empty, env, timeout: 240_000 })
+    // npx runs a bare absolute path as a command; a tarball is named as a file: spec.
+    const help = await run('npx', ['--yes', `file:${tarball}`, '--help'], { cwd: empty, env, timeout: 240_000 })
     expect(help.stdout).toContain('Exit codes:')
 
     const reportDir = path.join(empty, 'report')
-    const result = await run('npx', ['--yes', tarball, '--embedded', '--only', 'discovery.*', '--report-dir', reportDir], { cwd: empty, env, timeout: 240_000 })
+    const result = await run('npx', ['--yes', `file:${tarball}`, '--embedded', '--only', 'discovery.*', '--report-dir', reportDir], { cwd: empty, env, timeout: 240_000 })
     expect(result.stdout).toMatch(/PASS: \d+ checks/)
     expect(result.stdout).toContain('discovery')
     expect(readdirSync(reportDir)).toEqual(expect.arrayContaining(['report.json', 'junit.xml', 'report.html', 'report.md']))
