@@ -1,4 +1,5 @@
 import { test, inject, afterAll } from 'vitest'
+import { permitClient } from './client/permits.ts'
 import { createHttp, type Http } from './client/http.ts'
 import { clientCredentialsToken } from './client/oauth.ts'
 import { DEFAULT_RETRY_POLICY } from './client/retry.ts'
@@ -32,15 +33,18 @@ let counter = 0
 function workerSession(run: RunConfig): Session {
   if (!session) {
     const auth = run.auth
+    const permits = permitClient(run.permitPort)
     const token = auth.kind === 'bearer' ? auth.token : clientCredentialsToken(auth.credentials, auth.issued, () => http.dispatcher, run.timeoutMs)
     const http: Http = createHttp({
       baseUrl: run.baseUrl, token, headers: run.headers, timeoutMs: run.timeoutMs, connections: run.connectionsPerWorker,
       retry: { ...DEFAULT_RETRY_POLICY, maxRetries: run.maxRetries }, tls: run.tls,
       ...(run.ratePerWorker === undefined ? {} : { ratePerSecond: run.ratePerWorker }),
       ...(run.deadlineMs === undefined ? {} : { deadlineMs: run.deadlineMs }),
+      permits,
     })
     session = { http, journalPath: run.journalPath, owned: new Set(), observe: observeResponse, readOnly: run.readOnly }
     afterAll(async () => {
+      permits.close()
       await http.close()
       session = undefined
     })

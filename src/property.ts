@@ -19,7 +19,12 @@ export interface ForAllOptions<T> {
   readonly describe: (value: T) => string
   /** fast-check's counterexample path, to replay only the shrunk case. */
   readonly path?: string
+  /** Iterations in flight at once (default 8); 1 runs them one after another. Iterations must not depend on each other. */
+  readonly parallel?: number
 }
+
+/** The run-wide permit limit (--concurrency) still caps requests in flight: more iterations only queue. */
+const DEFAULT_PARALLEL = 8
 
 export interface PropertyStats {
   /** Generated cases checked, shrinks excluded. */
@@ -36,6 +41,14 @@ export async function forAll<T>(
   predicate: (value: T, scim: ScimClient) => Promise<void>,
   options: ForAllOptions<T>,
 ): Promise<PropertyStats> {
+  const parallel = options.parallel ?? DEFAULT_PARALLEL
+  // At latency, 50 iterations one after another are 50 round trips: run the cases fast-check
+  // would generate for this seed concurrently, and go through fast-check's own (sequential)
+  // runner only to find and shrink a failure, so verdicts and replays stay exactly as they were.
+  if (options.path === undefined && parallel > 1) {
+    const cases = generatedCases(arbitrary, options)
+    if (await allHold(cases, predicate, options.scim, parallel)) return { runs: cases.length }
+  }
   let lastFailed: Failed | undefined
   const property = fc.asyncProperty(arbitrary, async (value) => {
     const scim = options.scim.fork()
@@ -66,4 +79,31 @@ export async function forAll<T>(
     `${error.message} (smallest failing input: ${input}; seed ${details.seed}, path ${details.counterexamplePath}, after ${details.numRuns} runs and ${details.numShrinks} shrinks)`,
     { ...error.evidence, exchanges, counterexample },
   )
+}
+
+/** The values fc.check generates for this seed and run count, in order (generation does not depend on outcomes). */
+function generatedCases<T>(arbitrary: fc.Arbitrary<T>, options: ForAllOptions<T>): T[] {
+  const cases: T[] = []
+  fc.check(fc.property(arbitrary, (value) => {
+    cases.push(value)
+  }), { seed: options.seed, numRuns: options.runs })
+  return cases
+}
+
+/** True when every case holds; stops starting new cases at the first failure. */
+async function allHold<T>(cases: readonly T[], predicate: (value: T, scim: ScimClient) => Promise<void>, scim: ScimClient, parallel: number): Promise<boolean> {
+  let next = 0
+  let held = true
+  const worker = async (): Promise<void> => {
+    while (held && next < cases.length) {
+      const value = cases[next++] as T
+      try {
+        await predicate(value, scim.fork())
+      } catch {
+        held = false
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(parallel, cases.length) }, worker))
+  return held
 }

@@ -38,6 +38,8 @@ export interface RunConfig {
   /** Epoch ms of --run-timeout: no throttling wait goes past it. */
   readonly deadlineMs?: number
   readonly journalPath: string
+  /** Loopback port of the main process's permit server: the run-wide --concurrency limit. */
+  readonly permitPort: number
   /** --read-only: checks that write are skipped, and the client refuses to send a write. */
   readonly readOnly: boolean
   /** Run-unique prefix carried by every userName and displayName the run creates. */

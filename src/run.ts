@@ -4,7 +4,8 @@ import { randomBytes } from 'node:crypto'
 import { createVitest } from 'vitest/node'
 import { ReportCollector } from '../reporters/collect.ts'
 import { ProgressReporter, type ProgressOutput } from '../reporters/progress.ts'
-import { createHttp } from './client/http.ts'
+import { startPermitServer, type PermitServer } from './client/permits.ts'
+import { createHttp, type Http } from './client/http.ts'
 import { clientCredentialsToken, issuedAt, type ClientCredentials } from './client/oauth.ts'
 import { DEFAULT_RETRY_POLICY } from './client/retry.ts'
 import { rateShare } from './client/rate-limit.ts'
@@ -22,6 +23,9 @@ import { addThrottling, type CleanupSummary, type Report, type TransportSummary 
 // runConformance(): preflight, the suites in vitest, the sweep, the Report.
 // The only module that knows vitest's node API. Never prints the token,
 // never exits the process: the CLI decides what to show and how to exit.
+
+/** Worker processes at most: each costs start-up CPU and memory on a 2-core machine. */
+const MAX_WORKERS = 8
 
 export type ResolvedTarget =
   | { readonly baseUrl: string; readonly token: string }
@@ -72,10 +76,11 @@ export async function runConformance(options: ConformanceOptions): Promise<Repor
   writeFileSync(journalPath, JSON.stringify({ op: 'run', baseUrl, prefix, at: startedAt.toISOString() }) + '\n')
 
   const suiteFiles = readdirSync(suitesDir).filter((f) => /\.suite\.[jt]s$/.test(f))
-  // A suite file runs in one worker with that worker's share of the connections, so its longest
-  // chain of requests is paced by that share: at least 4 connections per worker, up to 4 workers.
-  const maxWorkers = Math.max(1, Math.min(options.concurrency, suiteFiles.length, 4, Math.max(2, Math.floor(options.concurrency / 4))))
-  const connectionsPerWorker = Math.max(1, Math.floor(options.concurrency / maxWorkers))
+  // --concurrency is one limit for the whole run, held by the permit server below, so every
+  // worker may use all of it: what is idle in one suite file is free for another. More workers
+  // keep more files (and their sequential scenario chains) going at once.
+  const maxWorkers = Math.max(1, Math.min(options.concurrency, suiteFiles.length, MAX_WORKERS))
+  const connectionsPerWorker = options.concurrency
   const target = options.target
   let auth: WorkerAuth
   if ('token' in target) {
@@ -85,20 +90,26 @@ export async function runConformance(options: ConformanceOptions): Promise<Repor
     auth = { kind: 'client-credentials', credentials: target.clientCredentials, issued: issuedAt(first, Date.now()), firstResponse: first.probe }
   }
   // The main process sends alone (preflight before the workers, sweep after them): it may use the whole --rate.
-  const main = createHttp({
-    baseUrl, headers: options.headers, timeoutMs: options.timeoutMs, connections: 2, retry, tls,
-    token: auth.kind === 'bearer' ? auth.token : clientCredentialsToken(auth.credentials, auth.issued, () => main.dispatcher, options.timeoutMs),
+  const mainHttp = createHttp({
+    baseUrl, headers: options.headers, timeoutMs: options.timeoutMs, connections: options.concurrency, retry, tls,
+    token: auth.kind === 'bearer' ? auth.token : clientCredentialsToken(auth.credentials, auth.issued, () => mainHttp.dispatcher, options.timeoutMs),
     ...(options.rate === undefined ? {} : { ratePerSecond: options.rate }),
     ...(deadlineMs === undefined ? {} : { deadlineMs }),
   })
+  // Counted, so the report's request total is every request the run sent: the preflight and the sweep too.
+  let mainRequests = 0
+  const main: Http = { ...mainHttp, send: (request) => (mainRequests++, mainHttp.send(request)) }
   const collector = new ReportCollector({ maxConsecutiveTransportFailures: options.maxConsecutiveTransportFailures ?? 5 })
   let cleanup: CleanupSummary
+  let permits: PermitServer | undefined
   let transport: TransportSummary
   const stop = AbortSignal.any([options.signal ?? new AbortController().signal, ...(options.runTimeoutMs === undefined ? [] : [AbortSignal.timeout(options.runTimeoutMs)])])
   try {
     await preflight(main, baseUrl, auth.kind === 'bearer' ? undefined : 'the token from --token-url was refused')
     transport = await describeTransport({ baseUrl, auth: auth.kind, tls, rate: options.rate, timeoutMs: options.timeoutMs })
+    permits = await startPermitServer(options.concurrency)
     const run: RunConfig = {
+      permitPort: permits.port,
       baseUrl, auth, headers: options.headers, profile, dialect: profile.dialect,
       seed: options.seed, runs: options.runs, timeoutMs: options.timeoutMs, connectionsPerWorker, journalPath,
       prefix,
@@ -110,7 +121,8 @@ export async function runConformance(options: ConformanceOptions): Promise<Repor
     await runSuites(run, collector, maxWorkers, { ...options, signal: stop })
   } finally {
     // After passes, failures, crashes and Ctrl-C alike: nothing the run created stays behind.
-    cleanup = await sweep(journalPath, main)
+    await permits?.close()
+    cleanup = await sweep(journalPath, main, { concurrency: options.concurrency })
     await main.close()
   }
   if (collector.transportGaveUp) {
@@ -133,7 +145,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Repor
     cleanup,
     throttling: addThrottling(collector.throttling, main.drainThrottling()),
     transport: timedOut ? { ...transport, warnings: [...transport.warnings, `the run stopped at --run-timeout (${options.runTimeoutMs! / 1000} s)`] } : transport,
-    traffic: collector.traffic,
+    traffic: { ...collector.traffic, requests: collector.traffic.requests + mainRequests },
   }
 }
 

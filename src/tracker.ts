@@ -52,15 +52,26 @@ export function outstanding(entries: readonly JournalEntry[]): { kind: ResourceK
   return [...live.values()].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'Group' ? -1 : 1))
 }
 
-/** Deletes everything the journal says is still there. 404 means already gone. */
-export async function sweep(journalPath: string, http: Http): Promise<CleanupSummary> {
+export interface SweepOptions {
+  /** Deletes in flight at once (the run's --concurrency). */
+  readonly concurrency?: number
+}
+
+/**
+ * Deletes everything the journal says is still there, groups before users (deleting a group
+ * releases its memberships), up to `concurrency` at a time. 404 means already gone.
+ * Then it looks for resources carrying the run's prefix that the journal never saw (a create
+ * answered after a kill, a resource a Bulk request made but did not report) and deletes them
+ * too; a name is checked locally against the prefix, so a server that ignores the filter can
+ * never make the sweep touch anything else.
+ */
+export async function sweep(journalPath: string, http: Http, options: SweepOptions = {}): Promise<CleanupSummary> {
+  const concurrency = Math.max(1, options.concurrency ?? 4)
   const entries = readJournal(journalPath)
-  const created = entries.filter((e) => e.op === 'created').length
   const leftover: { kind: string; id: string; reason: string }[] = []
-  for (const { kind, id } of outstanding(entries)) {
-    const path = `${endpointOf(kind)}/${encodeURIComponent(id)}`
+  const remove = async ({ kind, id }: { kind: ResourceKind; id: string }): Promise<void> => {
     try {
-      const res = await http.send({ method: 'DELETE', path })
+      const res = await http.send({ method: 'DELETE', path: `${endpointOf(kind)}/${encodeURIComponent(id)}` })
       if (res.status === 204 || res.status === 200 || res.status === 404) {
         appendJournal(journalPath, { op: 'deleted', kind, id, at: new Date().toISOString() })
       } else {
@@ -70,6 +81,44 @@ export async function sweep(journalPath: string, http: Http): Promise<CleanupSum
       leftover.push({ kind, id, reason: (error as Error).message })
     }
   }
+  const pending = outstanding(entries)
+  for (const kind of ['Group', 'User'] as const) await inPool(pending.filter((r) => r.kind === kind), concurrency, remove)
+  const header = entries.find((e) => e.op === 'run')
+  if (header?.op === 'run') {
+    const known = new Set(entries.filter((e) => e.op === 'created').map((e) => `${e.kind}/${e.id}`))
+    for (const kind of ['Group', 'User'] as const) {
+      const strays = (await findByPrefix(http, kind, header.prefix)).filter((id) => !known.has(`${kind}/${id}`))
+      for (const id of strays) appendJournal(journalPath, { op: 'created', kind, id, at: new Date().toISOString() })
+      await inPool(strays.map((id) => ({ kind, id })), concurrency, remove)
+    }
+  }
+  const created = readJournal(journalPath).filter((e) => e.op === 'created').length
   for (const l of leftover) appendJournal(journalPath, { op: 'left', kind: l.kind as ResourceKind, id: l.id, reason: l.reason, at: new Date().toISOString() })
   return { created, deleted: created - leftover.length, leftover }
+}
+
+const nameAttribute = (kind: ResourceKind): 'userName' | 'displayName' => (kind === 'User' ? 'userName' : 'displayName')
+
+/** Ids of resources whose name starts with the run prefix. Best effort: a server without `sw` just finds none. */
+async function findByPrefix(http: Http, kind: ResourceKind, prefix: string): Promise<string[]> {
+  const attribute = nameAttribute(kind)
+  try {
+    const res = await http.send({ method: 'GET', path: endpointOf(kind), query: { filter: `${attribute} sw "${prefix}"`, count: '200', attributes: attribute } })
+    const resources = (res.json as { Resources?: { id?: unknown; [name: string]: unknown }[] } | undefined)?.Resources
+    if (res.status !== 200 || !Array.isArray(resources)) return []
+    return resources.flatMap((r) => {
+      const name = Object.entries(r).find(([key]) => key.toLowerCase() === attribute.toLowerCase())?.[1]
+      return typeof r.id === 'string' && typeof name === 'string' && name.toLowerCase().startsWith(prefix.toLowerCase()) ? [r.id] : []
+    })
+  } catch {
+    return []
+  }
+}
+
+async function inPool<T>(items: readonly T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0
+  const worker = async (): Promise<void> => {
+    while (next < items.length) await work(items[next++]!)
+  }
+  await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker))
 }

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest'
 import { runConformance } from '../src/run.ts'
 import { tempDir } from './helpers.ts'
 import { startScimmyServer } from './third-party/scimmy-server.ts'
-import { scimmyLeftovers, scimmyNonPassing, scimmyStoreDependent } from './third-party/scimmy-expected.ts'
+import { scimmyNonPassing, scimmyStoreDependent } from './third-party/scimmy-expected.ts'
 import type { CheckResult } from '../src/report/model.ts'
 
 // The suite against a SCIM server nobody here wrote: a verdict that changes on a
@@ -53,12 +53,10 @@ describe('against scimmy + scimmy-routers', () => {
       ).toEqual({ newlyFailing: [], newlyPassing: [] })
 
       expect(report.cleanup.leftover).toEqual([])
-      const known = (kind: string, name: unknown) => scimmyLeftovers.some((l) => l.kind === kind && l.displayName.test(String(name)))
-      const after = {
-        Users: [...server.store.Users].filter(([, u]) => !known('Users', u['displayName'])),
-        Groups: [...server.store.Groups].filter(([, g]) => !known('Groups', g['displayName'])),
-      }
-      expect(after, 'what the run left in the store besides scimmyLeftovers').toEqual(before)
+      // Includes the group scimmy's circular Bulk creates without reporting its id: the sweep
+      // finds it by the run prefix, since the journal never saw it.
+      const after = { Users: [...server.store.Users], Groups: [...server.store.Groups] }
+      expect(after, 'what the run left in the store').toEqual(before)
     } finally {
       await server.close()
     }

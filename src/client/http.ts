@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import { Agent, request, type Dispatcher } from 'undici'
+import type { PermitSource } from './permits.ts'
 import { redactHeaders, truncateBody, type Exchange } from './exchange.ts'
 import { DEFAULT_RETRY_POLICY, isRetryableStatus, retryDecision, type RetryPolicy } from './retry.ts'
 import { createRateLimiter } from './rate-limit.ts'
@@ -26,6 +27,8 @@ export interface HttpSettings {
   readonly tls?: TlsSettings
   /** Epoch ms (--run-timeout): no throttling wait is taken that would end after it. */
   readonly deadlineMs?: number
+  /** The run-wide concurrency limit shared by every worker (src/client/permits.ts); held only while a request is in flight. */
+  readonly permits?: PermitSource
 }
 
 export type AuthMode =
@@ -95,7 +98,13 @@ export function createHttp(settings: HttpSettings): Http {
     let renewed = false
     for (let attempt = 0; ; ) {
       await limiter?.acquire()
-      const response = await sendOnce(req, token)
+      const release = await settings.permits?.acquire()
+      let response: HttpResponse
+      try {
+        response = await sendOnce(req, token)
+      } finally {
+        release?.()
+      }
       if (response.status === 401 && token !== undefined && tokens.refreshable && !renewed) {
         renewed = true
         token = await tokens.renew(token)

@@ -112,7 +112,7 @@ export interface Report {
   readonly throttling: ThrottlingSummary
   /** How the run reached the target: auth, TLS, --rate, and warnings about it. Absent in reports before 0.2. */
   readonly transport?: TransportSummary
-  /** Every request the checks sent (not the preflight or the sweep), with latency per operation type. */
+  /** Every request the run sent (checks, preflight and sweep), with latency per operation type of the checks' requests. */
   readonly traffic: { readonly requests: number; readonly latency: readonly OperationLatency[] }
 }
 
