@@ -30,6 +30,11 @@ describe.each(faults)('against a server that $defect', (fault) => {
     try {
       const report = await runAgainst(server, { ...(fault.only ? { only: fault.only } : {}), ...(fault.profile ? { profile: fault.profile } : {}) })
       expect(brokenIds(report)).toEqual([...fault.breaks].sort())
+      if (fault.pointer) {
+        const named = report.checks.find((c) => c.id === fault.pointer!.check)
+        expect(named?.status === 'fail' && named.evidence.pointer, `${fault.pointer.check} names the JSON pointer`).toMatch(fault.pointer.matches)
+        expect(named?.verifies.length, `${fault.pointer.check} names its requirement ids`).toBeGreaterThan(0)
+      }
     } finally {
       await server.close()
     }

@@ -15,4 +15,6 @@ export interface Fault {
   readonly profile?: string
   /** Start the reference server with these features (a fault in a feature that is off by default). */
   readonly features?: Partial<ServerFeatures>
+  /** The failure must point at the offending value: this check's evidence carries a JSON pointer matching it. */
+  readonly pointer?: { readonly check: string; readonly matches: RegExp }
 }
