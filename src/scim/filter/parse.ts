@@ -24,7 +24,7 @@
 //
 // RFC 7644 section 3.5.2, the PATCH path: PATH = attrPath / valuePath [subAttr]
 
-import type { CompareOperator, CompareValue, Filter } from './ast.ts'
+import type { AttrPath, CompareOperator, CompareValue, Filter } from './ast.ts'
 import type { PatchPath } from '../patch/path-ast.ts'
 import { Scanner } from './scanner.ts'
 import { isAttrName, readAttrPath } from './path.ts'
@@ -141,12 +141,7 @@ function readEntraSubComparison(scanner: Scanner): Filter {
   const sub = scanner.word()
   if (!isAttrName(sub)) scanner.fail(`Expected a sub-attribute name after "].", found ${scanner.describe(subAt)}`, subAt)
   if (scanner.spaces() === 0) scanner.fail(`Expected a space and an operator after "${sub}", found ${scanner.describe()}`)
-  const opAt = scanner.pos
-  const op = scanner.word().toLowerCase()
-  if (op === 'pr') return { kind: 'present', path: { attr: sub } }
-  if (!(COMPARE_OPERATORS as readonly string[]).includes(op)) scanner.fail(`Unknown operator after "${sub}"; expected one of eq, ne, co, sw, ew, gt, lt, ge, le, pr`, opAt)
-  if (scanner.spaces() === 0) scanner.fail(`Expected a space and a value after "${op}", found ${scanner.describe()}`)
-  return { kind: 'compare', path: { attr: sub }, op: op as CompareOperator, value: readCompValue(scanner) }
+  return readOperatorAndValue(scanner, { attr: sub })
 }
 
 function readAttrExpOrValuePath(scanner: Scanner, inValuePath: boolean): Filter {
@@ -161,6 +156,11 @@ function readAttrExpOrValuePath(scanner: Scanner, inValuePath: boolean): Filter 
   if (scanner.spaces() === 0) {
     scanner.fail(`Expected a space and an operator after the attribute "${scanner.text.slice(pathAt, scanner.pos)}", found ${scanner.describe()}`)
   }
+  return readOperatorAndValue(scanner, path)
+}
+
+/** compareOp SP compValue, or "pr", after an attribute path and its space. */
+function readOperatorAndValue(scanner: Scanner, path: AttrPath): Filter {
   const opAt = scanner.pos
   const written = scanner.word()
   const op = written.toLowerCase()
@@ -170,8 +170,7 @@ function readAttrExpOrValuePath(scanner: Scanner, inValuePath: boolean): Filter 
     scanner.fail(`Unknown operator ${found}; expected one of eq, ne, co, sw, ew, gt, lt, ge, le, pr`, opAt)
   }
   if (scanner.spaces() === 0) scanner.fail(`Expected a space and a value after "${op}", found ${scanner.describe()}`)
-  const value = readCompValue(scanner)
-  return { kind: 'compare', path, op: op as CompareOperator, value }
+  return { kind: 'compare', path, op: op as CompareOperator, value: readCompValue(scanner) }
 }
 
 function readCompValue(scanner: Scanner): CompareValue {
