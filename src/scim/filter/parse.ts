@@ -111,22 +111,21 @@ function startsOperator(scanner: Scanner): boolean {
 }
 
 function readGroup(scanner: Scanner, inValuePath: boolean): Filter {
-  const open = scanner.pos
+  return readEnclosed(scanner, inValuePath, '(', ')')
+}
+
+function readValueFilter(scanner: Scanner): Filter {
+  return readEnclosed(scanner, true, '[', ']')
+}
+
+/** "(" FILTER ")" or "[" valFilter "]": the cursor is on the opening character. */
+function readEnclosed(scanner: Scanner, inValuePath: boolean, open: '(' | '[', close: ')' | ']'): Filter {
+  const openAt = scanner.pos
   scanner.pos++
   scanner.spaces()
   const filter = readOr(scanner, inValuePath)
   scanner.spaces()
-  scanner.expect(')', `Missing ")" to close the "(" at position ${open}; found ${scanner.describe()}`)
-  return filter
-}
-
-function readValueFilter(scanner: Scanner): Filter {
-  const open = scanner.pos
-  scanner.pos++
-  scanner.spaces()
-  const filter = readOr(scanner, true)
-  scanner.spaces()
-  scanner.expect(']', `Missing "]" to close the "[" at position ${open}; found ${scanner.describe()}`)
+  scanner.expect(close, `Missing "${close}" to close the "${open}" at position ${openAt}; found ${scanner.describe()}`)
   return filter
 }
 
