@@ -6,8 +6,9 @@ import { patchFaults } from './patch.ts'
 import { optionalFaults } from './optional.ts'
 import { securityFaults } from './security.ts'
 import { schemaFaults } from './schema.ts'
+import { gapFaults } from './gaps.ts'
 
 export type { Fault } from './fault.ts'
 
 /** Every fault the self-test runs. Each area adds its own file and one line here. */
-export const faults: readonly Fault[] = [...coreFaults, ...entraFaults, ...filterFaults, ...patchFaults, ...securityFaults, ...optionalFaults, ...schemaFaults]
+export const faults: readonly Fault[] = [...coreFaults, ...entraFaults, ...filterFaults, ...patchFaults, ...securityFaults, ...optionalFaults, ...schemaFaults, ...gapFaults]
