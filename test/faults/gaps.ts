@@ -42,4 +42,20 @@ export const gapFaults: readonly Fault[] = [
     breaks: ['security.body.deeply-nested'],
     wrap: (handle) => async (req) => (req.body.startsWith('[[[[[[[[') || req.body.includes('{"a":{"a":{"a":{"a":') ? { status: 500, headers: { 'content-type': 'text/plain' }, body: 'RangeError: Maximum call stack size exceeded' } : handle(req)),
   },
+  {
+    id: 'hostile-input-500',
+    defect: 'crashes with a plain-text 500 on a non-JSON Content-Type and on a PATCH path it cannot parse',
+    only: 'security.body.*,security.patch-path.*',
+    // The plain-text 500 body also breaks the response-shape checks.
+    breaks: ['schema.content-type-json', 'schema.content-type-scim', 'schema.json-body', 'security.body.wrong-content-type', 'security.patch-path.injection'],
+    wrap: (handle) => async (req) => {
+      const crash = { status: 500, headers: { 'content-type': 'text/plain' }, body: 'Internal Server Error' }
+      if (req.body !== '' && req.headers['content-type']?.startsWith('text/plain')) return crash
+      if (req.method === 'PATCH') {
+        const ops = (() => { try { return (JSON.parse(req.body) as { Operations?: { path?: unknown }[] }).Operations ?? [] } catch { return [] } })()
+        if (ops.some((op) => typeof op.path === 'string' && /["'\\;()]/.test(op.path) && !op.path.includes('['))) return crash
+      }
+      return handle(req)
+    },
+  },
 ]
