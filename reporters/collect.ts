@@ -57,6 +57,9 @@ export class ReportCollector implements Reporter {
     for (const module of testModules) {
       const area = path.basename(module.moduleId).replace(/\.suite\.[jt]s$/, '')
       for (const error of module.errors()) this.#moduleErrors.push(`${area}: ${error.message}`)
+      // The deletes each suite file sends at its end, after its last check.
+      this.#timings.push(...(module.meta().timings ?? []))
+      this.#throttling = addThrottling(this.#throttling, module.meta().throttling ?? {})
       for (const test of module.children.allTests()) {
         const check = test.meta().check
         // Checks left out by --only are not part of this run: they are neither passed nor skipped.

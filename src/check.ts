@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { test, inject, afterAll } from 'vitest'
 import { permitClient } from './client/permits.ts'
 import { createHttp, type Http } from './client/http.ts'
@@ -7,6 +8,7 @@ import { ScimClient, type Session } from './client/scim-client.ts'
 import { levelOf, type RequirementId } from './catalogue.ts'
 import type { CheckMeta, RunConfig } from './run-config.ts'
 import { observeResponse } from './observe.ts'
+import { inPool } from './pool.ts'
 
 // check(): one conformance check = one vitest test whose name is the check id
 // and whose meta carries the requirement ids it verifies.
@@ -28,7 +30,10 @@ export interface CheckOptions {
 }
 
 let session: Session | undefined
+let closePermits: (() => void) | undefined
 let counter = 0
+// Names must not collide across suite files, which may share a process (thread pool) and each count from 1.
+const fileTag = randomBytes(3).toString('hex')
 
 function workerSession(run: RunConfig): Session {
   if (!session) {
@@ -42,15 +47,34 @@ function workerSession(run: RunConfig): Session {
       ...(run.deadlineMs === undefined ? {} : { deadlineMs: run.deadlineMs }),
       permits,
     })
-    session = { http, journalPath: run.journalPath, owned: new Set(), observe: observeResponse, readOnly: run.readOnly }
-    afterAll(async () => {
-      permits.close()
-      await http.close()
-      session = undefined
-    })
+    session = { http, journalPath: run.journalPath, owned: new Set(), live: new Map(), observe: observeResponse, readOnly: run.readOnly }
+    closePermits = () => permits.close()
   }
   return session
 }
+
+// Registered when a suite file imports this module (vitest isolates every file), so it runs
+// once at the end of each file: what the file's checks created is deleted there and then,
+// while other files still run, instead of all at once after the last file. The main process's
+// sweep afterwards deletes whatever this could not.
+afterAll(async ({}, file) => {
+  if (!session) return
+  const ending = session
+  session = undefined
+  try {
+    const cleanup = new ScimClient(ending)
+    const live = [...ending.live.values()]
+    for (const kind of ['Group', 'User'] as const) {
+      const resources = live.filter((r) => r.kind === kind)
+      await inPool(resources.length, inject('run').connectionsPerWorker, (i) => cleanup.delete(kind, resources[i]!.id).then(() => undefined, () => undefined))
+    }
+    file.meta.timings = cleanup.timings
+    file.meta.throttling = ending.http.drainThrottling()
+  } finally {
+    closePermits?.()
+    await ending.http.close()
+  }
+})
 
 export function check(id: string, options: CheckOptions, body: (context: CheckContext) => Promise<void>): void {
   const meta: CheckMeta = { id, verifies: options.verifies, level: levelOf(options.verifies) }
@@ -65,7 +89,7 @@ export function check(id: string, options: CheckOptions, body: (context: CheckCo
         testContext.skip(reason)
         throw new Error('unreachable: skip() throws')
       },
-      uniqueName: (label: string) => `${run.prefix}${label}-${process.pid.toString(36)}${(++counter).toString(36)}`,
+      uniqueName: (label: string) => `${run.prefix}${label}-${fileTag}${(++counter).toString(36)}`,
     }
     try {
       await body(context)

@@ -1,6 +1,7 @@
 import { appendFileSync, readFileSync, existsSync } from 'node:fs'
 import type { Http } from './client/http.ts'
 import type { CleanupSummary } from './report/model.ts'
+import { inPool } from './pool.ts'
 
 // The journal of what the run created: one JSON line per create, appended the
 // moment the server answers it, so a crash or Ctrl-C still leaves a full record
@@ -82,14 +83,14 @@ export async function sweep(journalPath: string, http: Http, options: SweepOptio
     }
   }
   const pending = outstanding(entries)
-  for (const kind of ['Group', 'User'] as const) await inPool(pending.filter((r) => r.kind === kind), concurrency, remove)
+  for (const kind of ['Group', 'User'] as const) await eachInPool(pending.filter((r) => r.kind === kind), concurrency, remove)
   const header = entries.find((e) => e.op === 'run')
   if (header?.op === 'run') {
     const known = new Set(entries.filter((e) => e.op === 'created').map((e) => `${e.kind}/${e.id}`))
     for (const kind of ['Group', 'User'] as const) {
       const strays = (await findByPrefix(http, kind, header.prefix)).filter((id) => !known.has(`${kind}/${id}`))
       for (const id of strays) appendJournal(journalPath, { op: 'created', kind, id, at: new Date().toISOString() })
-      await inPool(strays.map((id) => ({ kind, id })), concurrency, remove)
+      await eachInPool(strays.map((id) => ({ kind, id })), concurrency, remove)
     }
   }
   const created = readJournal(journalPath).filter((e) => e.op === 'created').length
@@ -115,10 +116,5 @@ async function findByPrefix(http: Http, kind: ResourceKind, prefix: string): Pro
   }
 }
 
-async function inPool<T>(items: readonly T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0
-  const worker = async (): Promise<void> => {
-    while (next < items.length) await work(items[next++]!)
-  }
-  await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker))
-}
+const eachInPool = <T>(items: readonly T[], size: number, work: (item: T) => Promise<void>): Promise<void> =>
+  inPool(items.length, size, (i) => work(items[i]!))

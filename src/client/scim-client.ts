@@ -14,6 +14,8 @@ export interface Session {
   readonly journalPath: string
   /** `${kind}/${id}` of every resource this worker created (deleted ones stay: deleting twice must be allowed). */
   readonly owned: Set<string>
+  /** What this worker created and has not deleted yet, keyed like `owned`: deleted when its suite file ends. */
+  readonly live: Map<string, { readonly kind: ResourceKind; readonly id: string }>
   /** --read-only: any write is refused before it is sent (a bug in a check marked readOnly). */
   readonly readOnly?: boolean
   readonly observe?: (response: HttpResponse, expect: string, asked: { readonly projected: boolean }) => Observation[]
@@ -60,6 +62,7 @@ export class ScimClient {
     const id = (response.json as { id?: unknown } | undefined)?.id
     if (response.status >= 200 && response.status < 300 && typeof id === 'string' && id !== '') {
       this.#session.owned.add(`${kind}/${id}`)
+      this.#session.live.set(`${kind}/${id}`, { kind, id })
       appendJournal(this.#session.journalPath, { op: 'created', kind, id, at: new Date().toISOString() })
     }
     return response
@@ -87,6 +90,7 @@ export class ScimClient {
     this.#ensureOwned(kind, id, 'DELETE')
     const response = await this.send({ ...extra, method: 'DELETE', path: `${endpointOf(kind)}/${encodeURIComponent(id)}` })
     if (response.status === 204 || response.status === 200) {
+      this.#session.live.delete(`${kind}/${id}`)
       appendJournal(this.#session.journalPath, { op: 'deleted', kind, id, at: new Date().toISOString() })
     }
     return response

@@ -2,7 +2,7 @@ import { createHistogram, type Histogram, type LatencySummary } from './histogra
 import { createRecorder, type Tally } from './recorder.ts'
 import { createJournaled } from './journaled.ts'
 import { patchOp } from './traffic-mix.ts'
-import { inPool } from './pool.ts'
+import { inPool } from '../pool.ts'
 import { jsonOf, type LoadSend } from './transport.ts'
 import { userBody, groupBody, resourcesOf } from '../resources.ts'
 

@@ -60,7 +60,7 @@ describe('the ownership guard', () => {
       const [groupRoute] = (await seedTenant(server.url)).filter((r) => r.startsWith('/Groups/'))
       const groupId = String(groupRoute?.split('/')[2])
       const before = await scimRequest(server.url, 'GET', `/Groups/${groupId}`)
-      const scim = new ScimClient({ http, journalPath: path.join(tempDir('guard'), 'journal.jsonl'), owned: new Set() })
+      const scim = new ScimClient({ http, journalPath: path.join(tempDir('guard'), 'journal.jsonl'), owned: new Set(), live: new Map() })
       const created = await scim.create('User', { schemas: [SCHEMA_URN.user], userName: 'scimconf-guard@example.com' })
       const memberId = (created.json as { id: string }).id
       const addMember = { schemas: [SCHEMA_URN.patchOp], Operations: [{ op: 'add', path: 'members', value: [{ value: memberId }] }] }
