@@ -111,7 +111,7 @@ const security = {
   'security.filter.injection': 'Treat filter values as data: quotes, backslashes, unicode and injection-shaped strings get 400 invalidFilter or a correct empty result, never 500 or other data.',
   'security.patch-path.injection': 'Parse PATCH paths with the RFC grammar; hostile paths get 400 invalidPath, never 500.',
   'security.errors.no-internal-disclosure': 'Keep stack traces, file paths and exception class names out of error bodies; send a SCIM Error with a short detail (RFC 7644 7).',
-  'oauth.token-response': 'The token endpoint must answer the client-credentials grant with 2xx and a JSON body with "access_token" (RFC 6749 4.4; Entra gallery requirement).',
+  'oauth.token-response': 'Answer the client-credentials grant with a JSON body whose "token_type" is "Bearer" beside "access_token" and "expires_in" (RFC 6749 5.1, RFC 6750); Entra sends the token as a bearer token.',
   'oauth.token-lifetime': 'Issue access tokens that live between 60 minutes and 6 hours (expires_in 3600-21600); Entra refreshes on that schedule.',
 } as const
 

@@ -8,8 +8,8 @@ import { verdict, type Report } from '../../src/report/model.ts'
 // oauth.* checks judge Entra's gallery rules on the token response; neither
 // the secret nor any token reaches the report.
 
-async function setUp(expiresInS: number) {
-  const endpoint = await startTokenEndpoint(expiresInS)
+async function setUp(expiresInS: number, tokenType?: string) {
+  const endpoint = await startTokenEndpoint(expiresInS, tokenType)
   const server = await startServer({ wrap: endpoint.wrap(TOKEN) })
   onTestFinished(() => Promise.all([endpoint.close(), server.close()]).then(() => undefined))
   const clientCredentials = { tokenUrl: endpoint.url, clientId: endpoint.clientId, clientSecret: endpoint.clientSecret }
@@ -44,6 +44,15 @@ it('tokens living 2 s are renewed mid-run and the checks pass; the lifetime chec
     for (const token of [...short.endpoint.issued, ...hourly.endpoint.issued]) expect(written).not.toContain(token)
   }
 }, 240_000)
+
+it('a token endpoint answering token_type "mac" fails oauth.token-response, naming the field', async () => {
+  const mac = await setUp(3600, 'mac')
+  const report = await mac.run('oauth.*')
+  expect(statusOf(report, 'oauth.token-lifetime')?.status).toBe('pass')
+  expect(statusOf(report, 'oauth.token-response')).toMatchObject({
+    status: 'fail', message: expect.stringContaining('token_type is "mac", expected "Bearer"'), evidence: { pointer: '/token_type' },
+  })
+}, 120_000)
 
 it('with bearer token auth the oauth.* checks are skipped with the reason', async () => {
   const server = await startServer()

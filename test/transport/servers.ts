@@ -37,7 +37,7 @@ export interface TokenEndpoint extends Loopback {
 }
 
 /** RFC 6749 §4.4 token endpoint: client_secret_post, tokens living `expiresInS` seconds. */
-export async function startTokenEndpoint(expiresInS: number): Promise<TokenEndpoint> {
+export async function startTokenEndpoint(expiresInS: number, tokenType = 'Bearer'): Promise<TokenEndpoint> {
   const clientId = 'scim-conform-test-client'
   const clientSecret = `secret-${randomBytes(8).toString('hex')}`
   const expiries = new Map<string, number>()
@@ -57,7 +57,7 @@ export async function startTokenEndpoint(expiresInS: number): Promise<TokenEndpo
         const token = `at-${randomBytes(12).toString('hex')}`
         expiries.set(token, Date.now() + expiresInS * 1000)
         issued.push(token)
-        res.writeHead(200).end(JSON.stringify({ access_token: token, token_type: 'Bearer', expires_in: expiresInS }))
+        res.writeHead(200).end(JSON.stringify({ access_token: token, token_type: tokenType, expires_in: expiresInS }))
       }
     })
   })
