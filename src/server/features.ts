@@ -19,6 +19,8 @@ export interface ServerFeatures {
   readonly patch: boolean
   /** RFC 7643 section 5 filter.maxResults: default and maximum page size. */
   readonly filterMaxResults: number
+  /** Larger request bodies (bytes) are refused with 413 before parsing; not a /ServiceProviderConfig claim. */
+  readonly maxBodyBytes: number
 }
 
 export const DEFAULT_FEATURES: ServerFeatures = {
@@ -30,6 +32,8 @@ export const DEFAULT_FEATURES: ServerFeatures = {
   changePassword: true,
   patch: true,
   filterMaxResults: 200,
+  // No SCIM request Entra sends comes near it.
+  maxBodyBytes: 2 * 1024 * 1024,
 }
 
 export function resolveFeatures(partial: Partial<ServerFeatures> = {}): ServerFeatures {
@@ -38,7 +42,7 @@ export function resolveFeatures(partial: Partial<ServerFeatures> = {}): ServerFe
   if (!Number.isInteger(features.filterMaxResults) || features.filterMaxResults < 1) {
     throw new RangeError(`filterMaxResults must be a positive integer, got ${features.filterMaxResults}`)
   }
-  for (const name of ['bulkMaxOperations', 'bulkMaxPayloadSize'] as const) {
+  for (const name of ['bulkMaxOperations', 'bulkMaxPayloadSize', 'maxBodyBytes'] as const) {
     if (!Number.isInteger(features[name]) || features[name] < 1) throw new RangeError(`${name} must be a positive integer, got ${features[name]}`)
   }
   return features

@@ -4,7 +4,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { ScimResource } from '../scim/types.ts'
-import { resolveFeatures, type ServerFeatures } from './features.ts'
+import { DEFAULT_FEATURES, resolveFeatures, type ServerFeatures } from './features.ts'
 import { createHandler, type Handle, type ScimHttpRequest, type ScimHttpResponse } from './handle.ts'
 import { represent } from './representation.ts'
 import { GROUP_TYPE, USER_TYPE } from './resource-types.ts'
@@ -17,8 +17,8 @@ export { DEFAULT_FEATURES } from './features.ts'
 
 export const BASE_PATH = '/scim/v2'
 
-/** Larger bodies are refused with 413 before parsing: no SCIM request Entra sends comes near it. */
-export const MAX_BODY_BYTES = 2 * 1024 * 1024
+/** The default of features.maxBodyBytes: larger bodies are refused with 413 before parsing. */
+export const MAX_BODY_BYTES = DEFAULT_FEATURES.maxBodyBytes
 
 export interface ReferenceServerOptions {
   readonly token: string
@@ -43,7 +43,7 @@ export async function createReferenceServer(options: ReferenceServerOptions): Pr
   const store = createStore()
   let handle: Handle | undefined
   const server = createServer((req, res) => {
-    void serve(handle, req, res)
+    void serve(handle, features.maxBodyBytes, req, res)
   })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
@@ -72,10 +72,10 @@ export async function createReferenceServer(options: ReferenceServerOptions): Pr
   }
 }
 
-async function serve(handle: Handle | undefined, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function serve(handle: Handle | undefined, maxBodyBytes: number, req: IncomingMessage, res: ServerResponse): Promise<void> {
   let response: ScimHttpResponse
   try {
-    const request = await toScimRequest(req)
+    const request = await toScimRequest(req, maxBodyBytes)
     response =
       handle === undefined || request === undefined
         ? errorResponse(404, `Not found: the SCIM base path is ${BASE_PATH}.`)
@@ -88,14 +88,14 @@ async function serve(handle: Handle | undefined, req: IncomingMessage, res: Serv
 }
 
 /** undefined when the path is outside the base path. */
-async function toScimRequest(req: IncomingMessage): Promise<ScimHttpRequest | undefined> {
+async function toScimRequest(req: IncomingMessage, maxBodyBytes: number): Promise<ScimHttpRequest | undefined> {
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of req) {
     size += (chunk as Buffer).length
-    if (size <= MAX_BODY_BYTES) chunks.push(chunk as Buffer) // past the limit, drain without keeping
+    if (size <= maxBodyBytes) chunks.push(chunk as Buffer) // past the limit, drain without keeping
   }
-  if (size > MAX_BODY_BYTES) throw new ScimProblem(413, `The request body is larger than ${MAX_BODY_BYTES} bytes.`)
+  if (size > maxBodyBytes) throw new ScimProblem(413, `The request body is larger than ${maxBodyBytes} bytes.`)
   const target = new URL(req.url ?? '/', 'http://127.0.0.1')
   const path = target.pathname
   if (path !== BASE_PATH && !path.startsWith(`${BASE_PATH}/`)) return undefined

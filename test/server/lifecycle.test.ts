@@ -23,6 +23,7 @@ describe('createHandler works without sockets', () => {
 
   test('unsupported feature combinations are refused at construction', () => {
     expect(() => createHandler({ token: TOKEN, baseUrl: 'http://x', store: createStore(), features: { filterMaxResults: 0 } })).toThrow(RangeError)
+    expect(() => createHandler({ token: TOKEN, baseUrl: 'http://x', store: createStore(), features: { maxBodyBytes: 0 } })).toThrow(RangeError)
   })
 })
 
@@ -70,6 +71,19 @@ describe('createReferenceServer', () => {
       await expect(fetch(`${server.url}/Users`)).rejects.toThrow()
     } finally {
       await agent.close()
+    }
+  })
+
+  test('a body over features.maxBodyBytes is refused with 413 before the handler sees it', async () => {
+    let seen = 0
+    const server = await createReferenceServer({ token: TOKEN, features: { maxBodyBytes: 1024 }, wrap: (handle) => (req) => (seen++, handle(req)) })
+    try {
+      const post = (nickName: string) => fetch(`${server.url}/Users`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/scim+json' }, body: JSON.stringify(aUser('limit.a@example.com', { nickName })) })
+      expect((await post('x'.repeat(2048))).status).toBe(413)
+      expect(seen).toBe(0)
+      expect((await post('x'.repeat(512))).status).toBe(201)
+    } finally {
+      await server.close()
     }
   })
 
