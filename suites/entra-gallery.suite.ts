@@ -24,25 +24,51 @@ const MAX_PAGES = 40
 
 check('entra.gallery.user-pagination', { verifies: ['entra:2.5:start-index-echo', 'entra:2.5:pages-walkable', 'entra:2.5:items-per-page'] }, async (context) => {
   await Promise.all(Array.from({ length: 11 }, (_, i) => createEntraUser(context, `page${i}`)))
+  const evidence = { consequence: consequence.pagination }
+  await firstPageIsStartIndexOne(context)
   let startIndex = 1
   let pages = 0
+  let previous: (string | undefined)[] = []
   // SCIM_User_Pagination_Test: walk startIndex=N&count=5 while startIndex <= totalResults.
   for (;;) {
     const res = await context.scim.list('User', { startIndex: String(startIndex), count: String(PAGE) })
     ensureStatus(res, 200)
     const body = res.json as { startIndex?: unknown; totalResults?: unknown; itemsPerPage?: unknown } | undefined
-    const evidence = { consequence: consequence.pagination }
     ensure(body?.startIndex === startIndex, `page ${pages + 1} echoes startIndex ${String(body?.startIndex)}, expected ${startIndex}`, { ...evidence, pointer: '/startIndex', expected: startIndex, actual: body?.startIndex })
-    const count = resourcesOf(body).length
+    const ids = resourcesOf(body).map(idOf)
+    const count = ids.length
     ensure(count <= PAGE, `page ${pages + 1} returned ${count} resources for count=${PAGE}`, { ...evidence, pointer: '/Resources', expected: `at most ${PAGE}`, actual: count })
     ensure(body?.itemsPerPage === undefined || body.itemsPerPage === count, 'itemsPerPage differs from the resources on the page', { ...evidence, pointer: '/itemsPerPage', expected: count, actual: body?.itemsPerPage })
     ensure(typeof body?.totalResults === 'number' && body.totalResults >= 11, 'totalResults is missing or smaller than the 11 users created', { ...evidence, pointer: '/totalResults', expected: '>= 11', actual: body?.totalResults })
+    // Other checks create and delete users meanwhile, so a user may shift across a page boundary;
+    // a whole page repeated is never that: the server served the same slice for another startIndex.
+    ensure(count === 0 || ids.join() !== previous.join(), `page ${pages + 1} (startIndex=${startIndex}) repeats the users of page ${pages}: startIndex is not applied`, { ...evidence, pointer: '/Resources', expected: 'the next users', actual: ids })
+    previous = ids
     pages++
     startIndex += count
     if (count === 0 || startIndex > body.totalResults || pages >= MAX_PAGES) break
   }
   ensure(pages >= 2, `the walk ended after ${pages} page(s); 11 users need at least 3 pages of 5`, { consequence: consequence.pagination, expected: '>= 2 pages', actual: pages })
 })
+
+/**
+ * startIndex is 1-based and defaults to 1 (RFC 7644 3.4.2.4): the page asked for with
+ * startIndex=1 is the page asked for without it. A server that counts from 0 skips the first
+ * user of every walk. Asked up to three times, as a user created meanwhile may change the first page.
+ */
+async function firstPageIsStartIndexOne({ scim }: CheckContext): Promise<void> {
+  let pair: { explicit: (string | undefined)[]; implicit: (string | undefined)[] } | undefined
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const [explicit, implicit] = await Promise.all([scim.list('User', { startIndex: '1', count: String(PAGE) }), scim.list('User', { count: String(PAGE) })])
+    ensureStatus(explicit, 200)
+    ensureStatus(implicit, 200)
+    pair = { explicit: resourcesOf(explicit.json).map(idOf), implicit: resourcesOf(implicit.json).map(idOf) }
+    if (pair.explicit.join() === pair.implicit.join()) return
+  }
+  throw new CheckFailure('startIndex=1 does not return the first page (the page without startIndex): startIndex is 1-based, and a server counting from 0 skips the first user', {
+    consequence: consequence.pagination, pointer: '/Resources', expected: pair?.implicit, actual: pair?.explicit,
+  })
+}
 
 check('entra.gallery.duplicate-user-409', { verifies: ['entra:2.1:duplicate-409', 'entra:2.7:matching-unique'] }, async (context) => {
   const { scim, run } = context

@@ -147,6 +147,35 @@ export const entraCycleFaults: readonly Fault[] = [
     },
   },
   {
+    id: 'start-index-echoed-page-one',
+    defect: 'echoes startIndex but always serves the first page of /Users',
+    only: 'entra.gallery.*',
+    breaks: ['entra.gallery.user-pagination'],
+    wrap: (handle) => async (req) => {
+      if (req.method !== 'GET' || !isCollection('Users')(req) || !req.query.has('startIndex')) return handle(req)
+      const query = new URLSearchParams(req.query)
+      query.delete('startIndex')
+      const res = await handle({ ...req, query })
+      const body = bodyOf(res)
+      return body ? withBody(res, { ...body, startIndex: Number(req.query.get('startIndex')) }) : res
+    },
+  },
+  {
+    id: 'zero-based-start-index',
+    defect: 'counts startIndex from 0, so startIndex=1 skips the first user',
+    only: 'entra.gallery.*',
+    breaks: ['entra.gallery.user-pagination'],
+    wrap: (handle) => async (req) => {
+      if (req.method !== 'GET' || !isCollection('Users')(req) || !req.query.has('startIndex')) return handle(req)
+      const asked = Number(req.query.get('startIndex'))
+      const query = new URLSearchParams(req.query)
+      query.set('startIndex', String(asked + 1))
+      const res = await handle({ ...req, query })
+      const body = bodyOf(res)
+      return body ? withBody(res, { ...body, startIndex: asked }) : res
+    },
+  },
+  {
     id: 'user-filter-only-username',
     defect: 'filters users on userName only and answers any other filter with an empty list',
     only: 'profile.*',
