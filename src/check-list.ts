@@ -22,7 +22,7 @@ export async function listChecks(profileName: string): Promise<ListedCheck[]> {
   const run = collectOnly as RunConfig
   const vitest = await createVitest('test', {
     config: false, root: packageRoot, dir: suitesDir, include: ['**/*.suite.{ts,js}'], exclude: [], watch: false,
-    provide: { run }, reporters: [], passWithNoTests: true,
+    provide: { run }, reporters: [], passWithNoTests: true, pool: 'threads',
   })
   try {
     const { testModules } = await vitest.collect()
