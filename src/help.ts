@@ -54,4 +54,6 @@ Exit codes:
   2  usage or configuration error (bad flag, missing token, bad profile)
   3  the target could not be reached, or rejected the credentials, before any check ran
   4  scim-conform itself failed (a bug: please report it with the output)
+  130  interrupted (Ctrl-C, SIGTERM or --run-timeout) before the run finished: no verdict; the reports cover
+       what ran, and what the run created is deleted
 `

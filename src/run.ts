@@ -103,7 +103,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Repor
   let cleanup: CleanupSummary
   let permits: PermitServer | undefined
   let transport: TransportSummary
-  const stop = AbortSignal.any([options.signal ?? new AbortController().signal, ...(options.runTimeoutMs === undefined ? [] : [AbortSignal.timeout(options.runTimeoutMs)])])
+  const stop = stopSignal(options.signal, options.runTimeoutMs)
   try {
     await preflight(main, baseUrl, auth.kind === 'bearer' ? undefined : 'the token from --token-url was refused')
     transport = await describeTransport({ baseUrl, auth: auth.kind, tls, rate: options.rate, timeoutMs: options.timeoutMs })
@@ -118,8 +118,9 @@ export async function runConformance(options: ConformanceOptions): Promise<Repor
       ...(options.rate === undefined ? {} : { ratePerWorker: rateShare(options.rate, maxWorkers) }),
       ...(deadlineMs === undefined ? {} : { deadlineMs }),
     }
-    await runSuites(run, collector, maxWorkers, { ...options, signal: stop })
+    await runSuites(run, collector, maxWorkers, { ...options, signal: stop.signal })
   } finally {
+    stop.dispose()
     // After passes, failures, crashes and Ctrl-C alike: nothing the run created stays behind.
     await permits?.close()
     cleanup = await sweep(journalPath, main, { concurrency: options.concurrency })
@@ -130,7 +131,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Repor
     throw new TargetUnreachable(`${collector.transportGaveUp}; the run stopped (${left === 0 ? 'nothing it created is left' : `${left} resource(s) left: run "scim-conform cleanup --journal ${journalPath}"`})`)
   }
   if (collector.internalErrors.length > 0) throw new InternalError(collector.internalErrors.join('\n'))
-  const timedOut = options.runTimeoutMs !== undefined && stop.aborted && !(options.signal?.aborted ?? false)
+  const timedOut = stop.timedOut
   return {
     tool: { name: 'scim-conform', version: toolVersion },
     target: { baseUrl },
@@ -139,7 +140,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Repor
     seed: options.seed,
     startedAt: startedAt.toISOString(),
     durationMs: Date.now() - startedAt.getTime(),
-    interrupted: collector.interrupted || stop.aborted,
+    interrupted: collector.interrupted || stop.signal.aborted,
     checks: collector.checks,
     coverage: coverageOf(collector.checks),
     cleanup,
@@ -181,6 +182,26 @@ async function runSuites(run: RunConfig, collector: ReportCollector, maxWorkers:
   } finally {
     options.signal?.removeEventListener('abort', abort)
     await vitest.close()
+  }
+}
+
+/**
+ * The caller's signal (Ctrl-C) or --run-timeout, whichever comes first. Not AbortSignal.any with
+ * AbortSignal.timeout: Node 20 may collect that combined signal mid-run, and the timeout never fires.
+ */
+function stopSignal(caller: AbortSignal | undefined, timeoutMs: number | undefined) {
+  const controller = new AbortController()
+  let timedOut = false
+  const onCaller = () => controller.abort()
+  caller?.addEventListener('abort', onCaller, { once: true })
+  if (caller?.aborted) controller.abort()
+  const timer = timeoutMs === undefined ? undefined : setTimeout(() => ((timedOut = !controller.signal.aborted), controller.abort()), timeoutMs)
+  return {
+    signal: controller.signal,
+    get timedOut() {
+      return timedOut
+    },
+    dispose: () => (clearTimeout(timer), caller?.removeEventListener('abort', onCaller)),
   }
 }
 
