@@ -11,6 +11,7 @@ import { rootCauses } from './html/root-causes.ts'
 import { rulesCell } from './html/rules-cell.ts'
 import { script } from './html/script.ts'
 import { styles } from './html/styles.ts'
+import { runFacts } from './run-facts.ts'
 
 // report.html: one self-contained file that opens from disk. The Content-Security-
 // Policy forbids every fetch, so a regression that adds an external asset shows up
@@ -45,6 +46,7 @@ function header(report: Report, comparison: BaselineComparison | undefined): str
 function notices(report: Report, comparison: BaselineComparison | undefined): string {
   const out: string[] = []
   if (report.interrupted) out.push('<p class="notice">The run was interrupted: checks that did not run are missing from this report.</p>')
+  for (const warning of report.transport?.warnings ?? []) out.push(`<p class="notice transport-warning"><strong>Warning:</strong> ${escapeHtml(warning)}</p>`)
   if (report.cleanup.leftover.length) {
     const items = report.cleanup.leftover.map((l) => `<li>${escapeHtml(l.kind)} <code>${escapeHtml(l.id)}</code>: ${escapeHtml(l.reason)}</li>`).join('')
     out.push(`<div class="notice"><strong>${report.cleanup.leftover.length} resource(s) the run created could not be deleted:</strong><ul>${items}</ul></div>`)
@@ -86,8 +88,9 @@ function coverageSection(report: Report): string {
 }
 
 function runDetails(report: Report): string {
-  const { cleanup, throttling } = report
-  return `<h2>Run details</h2><p>Created ${cleanup.created} resource(s), deleted ${cleanup.deleted}. The target answered 429 ${throttling.responses429} time(s); the run waited ${throttling.waitedMs} ms in total.</p>`
+  const { cleanup } = report
+  const facts = runFacts(report).map((f) => `<dt>${escapeHtml(f.label)}</dt><dd>${escapeHtml(f.value)}</dd>`).join('')
+  return `<h2>Run details</h2><dl class="run-facts" id="run-facts">${facts}</dl><p>Created ${cleanup.created} resource(s), deleted ${cleanup.deleted}.</p>`
     + `<p>Replay this run with seed <code>${report.seed}</code>. The curl commands read the token from <code>$SCIM_CONFORM_TOKEN</code>; the report holds no credential.</p>`
 }
 

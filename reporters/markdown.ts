@@ -4,6 +4,7 @@ import type { BaselineComparison, BaselineMark } from '../src/report/baseline.ts
 import { countByStatus, verdict } from '../src/report/model.ts'
 import type { CheckResult, Report } from '../src/report/model.ts'
 import { ruleLink } from './html/rule-link.ts'
+import { runFacts } from './run-facts.ts'
 
 // report.md: a compact summary for $GITHUB_STEP_SUMMARY and pull-request comments.
 // Evidence stays in report.html; this says what failed, why, and under which rule.
@@ -47,6 +48,9 @@ export function markdown(report: Report, comparison?: BaselineComparison): strin
     '',
     `**${counts.fail} failed**, ${counts.warn} warnings, ${counts.pass} passed, ${counts.skip} skipped of ${report.checks.length} checks against ${code(report.target.baseUrl)} (profile ${code(report.profile)}, dialect ${report.dialect}, ${report.tool.name} ${report.tool.version}).`,
   ]
+  lines.push('', `**Run:** ${runFacts(report).map((f) => `${f.label}: ${inline(f.value)}`).join(' · ')}`)
+  const warnings = report.transport?.warnings ?? []
+  if (warnings.length) lines.push('', '**Transport warnings:**', '', ...warnings.map((w) => `- ⚠️ ${inline(w)}`))
   if (report.interrupted) lines.push('', '> **The run was interrupted**: checks that did not run are missing.')
   if (comparison) {
     const gate = baselineExitCode(comparison) === 0 ? 'no regression' : `${comparison.newFailures.length} new failure(s)`

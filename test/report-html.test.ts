@@ -94,6 +94,30 @@ describe('report.html in headless Chromium', () => {
     expect(consoleErrors).toEqual([])
   })
 
+  it('shows the transport warnings at the top and the transport in Run details', async () => {
+    const warning = 'the run stopped at --run-timeout (6 s)'
+    const withTransport = html({
+      ...sampleReport,
+      transport: { auth: 'client-credentials', rate: null, certificateVerified: false, tls: { protocol: 'TLSv1.3', cipher: 'TLS_AES_256_GCM_SHA384', tls12: true, entraCipherSuite: 'ECDHE-RSA-AES256-GCM-SHA384' }, warnings: [warning] },
+    })
+    const path = join(outDir, 'report-transport.html')
+    await writeFile(path, withTransport, 'utf8')
+    const transportPage = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+    const errors: string[] = []
+    transportPage.on('pageerror', (error) => errors.push(error.message))
+    await transportPage.goto(pathToFileURL(path).href, { waitUntil: 'load' })
+    const notice = transportPage.locator('.notice.transport-warning')
+    await expect(notice.isVisible()).resolves.toBe(true)
+    await expect(notice.textContent()).resolves.toBe(`Warning: ${warning}`)
+    // Above the fold: a reviewer sees it without scrolling.
+    const box = await notice.boundingBox()
+    expect(box?.y).toBeLessThan(900)
+    await expect(transportPage.locator('#run-facts').innerText()).resolves.toContain('certificate not verified (--insecure)')
+    await expect(transportPage.locator('#run-facts').innerText()).resolves.toContain('OAuth 2.0 client credentials')
+    expect(errors).toEqual([])
+    await transportPage.close()
+  })
+
   it('saves a full-page screenshot', async () => {
     const path = join(outDir, 'report.png')
     const png = await page.screenshot({ path, fullPage: true })

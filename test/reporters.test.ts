@@ -12,7 +12,7 @@ import { escapeXml } from '../reporters/junit.ts'
 import { fileNames, formats, writeReports, writers } from '../reporters/index.ts'
 import type { Format } from '../reporters/index.ts'
 import { compareWithBaseline } from '../src/report/baseline.ts'
-import type { CheckResult, Report } from '../src/report/model.ts'
+import type { CheckResult, Report, TransportSummary } from '../src/report/model.ts'
 import { schemasDir } from '../src/paths.ts'
 import { sampleIdsByStatus, sampleReport, sampleSecrets } from './fixtures/report-sample.ts'
 
@@ -196,6 +196,63 @@ describe('html', () => {
     expect(ruleLink('rfc7643:2.1:case-insensitive-string').href).toBe('https://www.rfc-editor.org/rfc/rfc7643#section-2.1')
     expect(ruleLink('entra:auth:reject-invalid-token')).toMatchObject({ label: 'Entra: Authorization (entra-provisioning.md 2.10)' })
     expect(ruleLink('rfc7644:9.9:not-in-catalogue').label).toBe('RFC7644 §9.9')
+  })
+})
+
+describe('transport in report.md and report.html', () => {
+  const warnings = [
+    '--insecure: the certificate of the target was not verified; the results say nothing about whether Entra will trust it',
+    'the run stopped at --run-timeout (6 s)',
+    'proxy said <img src=x onerror=alert(1)> | *bold*',
+  ]
+  const transport: TransportSummary = {
+    auth: 'client-credentials',
+    rate: 5,
+    certificateVerified: false,
+    tls: { protocol: 'TLSv1.3', cipher: 'TLS_AES_256_GCM_SHA384', tls12: true, entraCipherSuite: null },
+    warnings,
+  }
+  const insecure: Report = { ...sampleReport, throttling: { responses429: 2, responses503: 3, waitedMs: 1500, gaveUp: 1 }, transport }
+  const plainHttp: Report = { ...sampleReport, transport: { auth: 'bearer', rate: null, certificateVerified: true, tls: null, warnings: [] } }
+
+  it('report.md says how the run reached the target, and lists every warning before the results', () => {
+    const md = writers.md(insecure)
+    const run = md.split('\n').find((line) => line.startsWith('**Run:**')) ?? ''
+    expect(run).toContain('Auth: OAuth 2.0 client credentials')
+    expect(run).toContain('TLS: TLSv1.3, TLS\\_AES\\_256\\_GCM\\_SHA384, certificate not verified (--insecure)')
+    expect(run).toContain('Entra TLS: TLS 1.2 accepted, with none of the cipher suites Entra requires')
+    expect(run).toContain('Rate: --rate 5 requests/s')
+    expect(run).toContain('Throttling: 2 × 429, 3 × 503, waited 1.5 s, gave up on 1 request(s)')
+    expect(md).toContain(`- ⚠️ ${warnings[0]}`)
+    expect(md).toContain(`- ⚠️ ${warnings[1]}`)
+    expect(md).toContain('- ⚠️ proxy said \\<img src=x onerror=alert(1)\\> \\| \\*bold\\*')
+    expect(md.indexOf('the run stopped at --run-timeout')).toBeLessThan(md.indexOf('| Area |'))
+    expect(writers.md(plainHttp)).toContain('TLS: plain HTTP')
+    expect(writers.md(plainHttp)).toContain('Auth: bearer token')
+    expect(writers.md(plainHttp)).not.toContain('Rate:')
+  })
+
+  it('report.html shows each warning as a notice at the top, and the transport in Run details', () => {
+    const page = writers.html(insecure)
+    const notices = [...page.matchAll(/<p class="notice transport-warning"><strong>Warning:<\/strong> ([^<]*)<\/p>/g)].map((m) => m[1])
+    expect(notices).toEqual([warnings[0], warnings[1], 'proxy said &lt;img src=x onerror=alert(1)&gt; | *bold*'])
+    expect(page.indexOf('transport-warning')).toBeLessThan(page.indexOf('<h2>Results per area</h2>'))
+    const details = page.slice(page.indexOf('<h2>Run details</h2>'))
+    expect(details).toContain('<dt>Auth</dt><dd>OAuth 2.0 client credentials</dd>')
+    expect(details).toContain('<dt>TLS</dt><dd>TLSv1.3, TLS_AES_256_GCM_SHA384, certificate not verified (--insecure)</dd>')
+    expect(details).toContain('<dt>Rate</dt><dd>--rate 5 requests/s</dd>')
+    expect(details).toContain('<dt>Throttling</dt><dd>2 × 429, 3 × 503, waited 1.5 s, gave up on 1 request(s)</dd>')
+    expect(writers.html(plainHttp)).toContain('<dt>TLS</dt><dd>plain HTTP</dd>')
+  })
+
+  it('renders a report from before 0.2, without transport, with nothing about it', () => {
+    expect(sampleReport.transport).toBeUndefined()
+    const md = writers.md(sampleReport)
+    expect(md).toContain('**Run:** Throttling: 2 × 429, waited 1.5 s')
+    expect(md).not.toMatch(/Auth:|TLS:|Transport warnings/)
+    const page = writers.html(sampleReport)
+    expect(page).toContain('<dt>Throttling</dt><dd>2 × 429, waited 1.5 s</dd>')
+    expect(page).not.toMatch(/transport-warning|<dt>Auth<\/dt>|<dt>TLS<\/dt>/)
   })
 })
 

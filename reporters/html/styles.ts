@@ -27,6 +27,9 @@ header.summary dd { margin: 0; word-break: break-all; }
 .count { border: 1px solid var(--line); border-radius: 6px; padding: 6px 12px; min-width: 96px; }
 .count b { display: block; font-size: 20px; }
 .count-fail b { color: var(--fail); } .count-warn b { color: var(--warn); } .count-pass b { color: var(--pass); } .count-skip b { color: var(--skip); }
+dl.run-facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; }
+dl.run-facts dt { color: var(--muted); }
+dl.run-facts dd { margin: 0; overflow-wrap: anywhere; }
 .notice { border-left: 4px solid var(--warn); background: #fff8e6; padding: 8px 12px; margin: 12px 0; }
 .chart { max-width: 100%; height: auto; }
 .chart-label { font-size: 12px; fill: var(--ink); }
