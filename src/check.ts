@@ -25,7 +25,7 @@ export interface CheckContext {
 
 export interface CheckOptions {
   readonly verifies: readonly RequirementId[]
-  /** The check sends only GETs (and unauthenticated probes): it also runs with --read-only. */
+  /** The check also runs with --read-only, where it must send only GETs (and unauthenticated probes). */
   readonly readOnly?: true
 }
 

@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto'
 import { check } from '../src/check.ts'
 import { CheckFailure, ensure } from '../src/check-failure.ts'
 import { consequence } from '../src/entra/consequences.ts'
-import { matchQuery } from '../src/entra/requests.ts'
+import { createGroupBody, createUserBody, matchQuery } from '../src/entra/requests.ts'
+import { profileValues, withValues } from '../src/profile-values.ts'
 import { resourcesOf } from '../src/resources.ts'
 import { SCHEMA_URN } from '../src/scim/schema-model.ts'
 import type { HttpResponse } from '../src/client/http.ts'
+import type { CheckContext } from '../src/check.ts'
 
 // Entra's Test Connection (entra-provisioning.md 1.1): a filter on the matching
 // attribute with a random GUID, on /Users and on /Groups, must answer 200 with an
@@ -22,13 +24,30 @@ function ensureEmptyList(res: HttpResponse, profileName: string): void {
   ensure(resourcesOf(body).length === 0, 'the probe for a random GUID returned resources', { ...evidence, pointer: '/Resources', expected: [], actual: resourcesOf(body).length })
 }
 
-check('entra.test-connection.users', { verifies: ['entra:test-connection:empty-list', 'entra:2.1:filter-no-match-200', 'entra:1.2.1:plus-encoded-filter'] }, async ({ scim, run }) => {
+/**
+ * One resource of the run's own on the server before the probe, so a server that ignores the
+ * filter cannot pass by being empty. Best effort: the probe is judged whether or not the create
+ * worked, and a --read-only run probes whatever the server holds.
+ */
+async function populate({ scim, run, uniqueName }: CheckContext, kind: 'User' | 'Group'): Promise<void> {
+  if (run.readOnly) return
+  const body = kind === 'User'
+    ? createUserBody(run.profile.dialect, withValues({}, profileValues('User', run.profile.user, uniqueName('probe'))))
+    : createGroupBody(run.profile.dialect, { displayName: uniqueName('probe-group') })
+  await scim.create(kind, body).catch(() => undefined)
+}
+
+check('entra.test-connection.users', { verifies: ['entra:test-connection:empty-list', 'entra:2.1:filter-no-match-200', 'entra:1.2.1:plus-encoded-filter'], readOnly: true }, async (context) => {
+  const { scim, run } = context
+  await populate(context, 'User')
   const res = await scim.list('User', matchQuery('User', run.profile.matching.user, randomUUID(), run.profile.dialect))
   ensureEmptyList(res, run.profile.name)
 })
 
 // A user-only app must answer the Groups probe too: a 404 fails Test Connection (1.1).
-check('entra.test-connection.groups', { verifies: ['entra:1.1:groups-probe', 'entra:2.1:filter-no-match-200'] }, async ({ scim, run }) => {
+check('entra.test-connection.groups', { verifies: ['entra:1.1:groups-probe', 'entra:2.1:filter-no-match-200'], readOnly: true }, async (context) => {
+  const { scim, run } = context
+  await populate(context, 'Group')
   const res = await scim.list('Group', matchQuery('Group', run.profile.matching.group ?? 'displayName', randomUUID(), run.profile.dialect))
   ensureEmptyList(res, run.profile.name)
 })
