@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { parseCommand, type RunOptions } from './options.ts'
+import { parseCommand, type CleanupOptions, type RunOptions } from './options.ts'
 import { helpText } from './help.ts'
 import { loadCommand } from './load/command.ts'
 import { RunError, UsageError } from './errors.ts'
@@ -12,6 +12,8 @@ import { listProfiles } from './profile.ts'
 import { createReferenceServer, type ReferenceServer } from './server/index.ts'
 import { toolVersion } from './version.ts'
 import { createHttp } from './client/http.ts'
+import { clientCredentialsToken, issuedAt, type TokenSource } from './client/oauth.ts'
+import { firstToken } from './preflight.ts'
 import { transportWarnings } from './client/tls.ts'
 import { readJournal, journalBaseUrl, outstanding, sweep } from './tracker.ts'
 import { randomBytes } from 'node:crypto'
@@ -37,7 +39,7 @@ async function main(argv: readonly string[]): Promise<number> {
     case 'serve':
       return serve(command.port, command.token)
     case 'cleanup':
-      return cleanup(command.journal, command.token)
+      return cleanup(command.options)
     case 'run':
       return run(command.options)
   }
@@ -54,13 +56,22 @@ async function serve(port: number, token: string): Promise<number> {
   return 0
 }
 
-async function cleanup(journal: string, token: string | undefined): Promise<number> {
+async function cleanup(options: CleanupOptions): Promise<number> {
+  const { journal, auth, headers, timeoutMs, tls } = options
   const entries = readJournal(journal)
   const baseUrl = journalBaseUrl(entries)
   if (!baseUrl) throw new UsageError(`${journal} is not a scim-conform journal (no run header line)`)
-  if (!token) throw new UsageError('cleanup needs the token of the run: pass --token or set SCIM_CONFORM_TOKEN')
+  for (const warning of transportWarnings(baseUrl, tls)) process.stderr.write(`scim-conform: warning: ${warning}\n`)
   const pending = outstanding(entries).length
-  const http = createHttp({ baseUrl, token, headers: {}, timeoutMs: 30_000, connections: 2 })
+  let token: string | TokenSource
+  if (auth.kind === 'bearer') {
+    token = auth.token
+  } else {
+    // Fetched before any DELETE, as a run does: a refused secret exits 3 with the journal untouched.
+    const first = await firstToken(auth.credentials, tls, timeoutMs)
+    token = clientCredentialsToken(auth.credentials, issuedAt(first, Date.now()), () => http.dispatcher, timeoutMs)
+  }
+  const http = createHttp({ baseUrl, token, headers, timeoutMs, tls, connections: 2 })
   try {
     const summary = await sweep(journal, http)
     const failed = summary.leftover.length

@@ -7,7 +7,10 @@ Usage:
   scim-conform --embedded [options]                                run them against the built-in reference server
   scim-conform serve --port <p> --token <t>                        start the reference server on 127.0.0.1
   scim-conform profiles                                            list the built-in profiles
-  scim-conform cleanup --journal <file> [--url <u>] [--token <t>]  delete what an interrupted run left behind
+  scim-conform cleanup --journal <file> [options]                  delete what an interrupted run left behind at the journal's
+                                                                   URL, with the run's auth and connection flags: --token, or
+                                                                   --client-id/--client-secret/--token-url/--scope; --ca or
+                                                                   --insecure; --header; --timeout
   scim-conform load --url <u> --token <t> [--rate <n|max>] [--duration <s>] [--concurrency <n>]
                                                                    Entra's traffic mix (filter lookups, creates, GETs, PATCHes,
                                                                    member adds) at --rate/s (default 25, the gallery requirement)

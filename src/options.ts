@@ -46,18 +46,31 @@ export interface RunOptions {
   readonly tls: TlsSettings
 }
 
+/** How requests reach the target besides its URL: a run and cleanup take the same flags for these. */
+export interface Connection {
+  readonly headers: Readonly<Record<string, string>>
+  readonly timeoutMs: number
+  readonly tls: TlsSettings
+}
+
+/** cleanup: the base URL comes from the journal's run header; the credentials and connection from flags, as for a run. */
+export interface CleanupOptions extends Connection {
+  readonly journal: string
+  readonly auth: Credentials
+}
+
 export type Command =
   | { readonly name: 'run'; readonly options: RunOptions }
   | { readonly name: 'serve'; readonly port: number; readonly token: string }
   | { readonly name: 'profiles' }
-  | { readonly name: 'cleanup'; readonly journal: string; readonly token: string | undefined }
+  | { readonly name: 'cleanup'; readonly options: CleanupOptions }
   | { readonly name: 'help' }
   | { readonly name: 'version' }
 
 export const DEFAULTS = { profile: 'entra', reportDir: './scim-conform-report', concurrency: 8, timeoutMs: 30_000, runs: 50, maxRetries: 5 } as const
 
-const runFlags = {
-  url: { type: 'string' },
+/** Credentials and connection flags, shared by a run and cleanup so both accept and check them alike. */
+const connectionFlags = {
   token: { type: 'string' },
   'client-id': { type: 'string' },
   'client-secret': { type: 'string' },
@@ -65,6 +78,13 @@ const runFlags = {
   scope: { type: 'string' },
   ca: { type: 'string' },
   insecure: { type: 'boolean' },
+  timeout: { type: 'string' },
+  header: { type: 'string', multiple: true },
+} as const
+
+const runFlags = {
+  ...connectionFlags,
+  url: { type: 'string' },
   'max-retries': { type: 'string' },
   rate: { type: 'string' },
   'run-timeout': { type: 'string' },
@@ -73,8 +93,6 @@ const runFlags = {
   'report-dir': { type: 'string' },
   only: { type: 'string' },
   concurrency: { type: 'string' },
-  timeout: { type: 'string' },
-  header: { type: 'string', multiple: true },
   seed: { type: 'string' },
   runs: { type: 'string' },
   format: { type: 'string' },
@@ -125,15 +143,13 @@ function parseRun(args: readonly string[], env: Readonly<Record<string, string |
     profile: values.profile ?? env.SCIM_CONFORM_PROFILE ?? DEFAULTS.profile,
     reportDir: values['report-dir'] ?? DEFAULTS.reportDir,
     concurrency: positiveInteger('--concurrency', values.concurrency, DEFAULTS.concurrency),
-    timeoutMs: positiveInteger('--timeout', values.timeout, DEFAULTS.timeoutMs),
-    headers: parseHeaders(values.header ?? []),
+    ...parseConnection(values),
     seed: values.seed === undefined ? randomSeed() : integer('--seed', values.seed),
     runs: positiveInteger('--runs', values.runs, DEFAULTS.runs),
     formats: parseFormats(values.format),
     verbosity: parseVerbosity(values.quiet, values.verbose),
     readOnly: values['read-only'] ?? false,
     maxRetries: nonNegativeInteger('--max-retries', values['max-retries'], DEFAULTS.maxRetries),
-    tls: parseTls(values.ca, values.insecure ?? false),
     ...(values.rate === undefined ? {} : { rate: positiveNumber('--rate', values.rate) }),
     ...(values['run-timeout'] === undefined ? {} : { runTimeoutMs: positiveNumber('--run-timeout', values['run-timeout']) * 1000 }),
     ...(values.only === undefined ? {} : { only: values.only }),
@@ -159,6 +175,16 @@ function parseCredentials(values: CredentialFlags, env: Readonly<Record<string, 
   if (!tokenUrl) throw new UsageError('--client-id needs --token-url <the OAuth token endpoint> (or SCIM_CONFORM_TOKEN_URL)')
   const scope = values.scope ?? env.SCIM_CONFORM_SCOPE
   return { kind: 'client-credentials', credentials: { tokenUrl: parseHttpUrl('--token-url', tokenUrl), clientId, clientSecret, ...(scope ? { scope } : {}) } }
+}
+
+type ConnectionFlags = { ca?: string; insecure?: boolean; timeout?: string; header?: string[] }
+
+function parseConnection(values: ConnectionFlags): Connection {
+  return {
+    timeoutMs: positiveInteger('--timeout', values.timeout, DEFAULTS.timeoutMs),
+    headers: parseHeaders(values.header ?? []),
+    tls: parseTls(values.ca, values.insecure ?? false),
+  }
 }
 
 function parseTls(caFile: string | undefined, insecure: boolean): TlsSettings {
@@ -196,9 +222,9 @@ function parseServe(args: readonly string[]): Command {
 }
 
 function parseCleanup(args: readonly string[], env: Readonly<Record<string, string | undefined>>): Command {
-  const { values } = parse(args, { journal: { type: 'string' }, token: { type: 'string' } } as const)
+  const { values } = parse(args, { ...connectionFlags, journal: { type: 'string' } } as const)
   if (!values.journal) throw new UsageError('cleanup needs --journal <file> (the journal.jsonl in the report directory of the interrupted run)')
-  return { name: 'cleanup', journal: values.journal, token: values.token ?? env.SCIM_CONFORM_TOKEN }
+  return { name: 'cleanup', options: { journal: values.journal, auth: parseCredentials(values, env), ...parseConnection(values) } }
 }
 
 function parseHttpUrl(flag: string, text: string): string {
