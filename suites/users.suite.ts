@@ -63,7 +63,7 @@ check('users.filter.username-eq', { verifies: ['rfc7644:3.4.2.2:filter-eq'] }, a
   await findByUserName(scim, userName, id)
 })
 
-check('users.filter.username-case-insensitive', { verifies: ['rfc7644:3.4.2.2:filter-eq', 'rfc7643:2.1:case-insensitive-string'] }, async ({ scim, uniqueName }) => {
+check('users.filter.username-case-insensitive', { verifies: ['rfc7644:3.4.2.2:filter-eq', 'rfc7643:2.2:case-insensitive-string'] }, async ({ scim, uniqueName }) => {
   const userName = emailName(uniqueName('Case'))
   const { id } = await createUser(scim, userName)
   await findByUserName(scim, userName.toUpperCase(), id)

@@ -78,7 +78,7 @@ describe('requirement catalogue', () => {
     for (const id of [
       'rfc7644:3.3:created-201', 'rfc7644:3.3:location-header', 'rfc7643:3.1:id-assigned', 'rfc7643:3.1:meta',
       'rfc7643:3:schemas', 'rfc7644:3.3:uniqueness-409', 'rfc7644:3.4.1:get-by-id', 'rfc7644:3.12:not-found-404',
-      'rfc7644:3.12:error-schema', 'rfc7644:3.4.2.2:filter-eq', 'rfc7643:2.1:case-insensitive-string',
+      'rfc7644:3.12:error-schema', 'rfc7644:3.4.2.2:filter-eq', 'rfc7643:2.2:case-insensitive-string',
       'rfc7644:3.4.2:empty-list-200', 'rfc7644:3.6:delete-204', 'rfc7644:3.6:deleted-not-found',
       'rfc7644:4:service-provider-config', 'rfc7644:4:schemas', 'rfc7644:4:resource-types', 'rfc7644:2:authentication',
       'entra:test-connection:empty-list', 'entra:auth:reject-invalid-token',

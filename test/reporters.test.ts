@@ -193,7 +193,7 @@ describe('html', () => {
   })
 
   it('links RFC requirement ids to their section and names the Entra document', () => {
-    expect(ruleLink('rfc7643:2.1:case-insensitive-string').href).toBe('https://www.rfc-editor.org/rfc/rfc7643#section-2.1')
+    expect(ruleLink('rfc7643:2.2:case-insensitive-string').href).toBe('https://www.rfc-editor.org/rfc/rfc7643#section-2.2')
     expect(ruleLink('entra:auth:reject-invalid-token')).toMatchObject({ label: 'Entra: Authorization (entra-provisioning.md 2.10)' })
     expect(ruleLink('rfc7644:9.9:not-in-catalogue').label).toBe('RFC7644 §9.9')
   })

@@ -10,10 +10,10 @@ export const rfc7643 = {
   // 2. SCIM Schema
   'rfc7643:2:attribute-types': { source: 'RFC7643', section: '2', level: 'MUST', summary: 'Every attribute value in a response has the JSON type its schema declares (string, boolean, number, object, array).' },
   // 2.1 Attributes
-  'rfc7643:2.1:case-insensitive-string': { source: 'RFC7643', section: '2.1', level: 'MUST', summary: 'Strings compare case-insensitively unless the attribute is caseExact (userName is not).' },
   'rfc7643:2.1:attribute-name-syntax': { source: 'RFC7643', section: '2.1', level: 'MUST', summary: 'Attribute names start with a letter and continue with letters, digits, "-", "_" or "$".' },
   'rfc7643:2.1:attribute-names-case-insensitive': { source: 'RFC7643', section: '2.1', level: 'MUST', summary: 'Attribute names are matched without regard to case, in bodies, paths and filters alike.' },
   // 2.2 Attribute Characteristics
+  'rfc7643:2.2:case-insensitive-string': { source: 'RFC7643', section: '2.2', level: 'MUST', summary: 'Strings compare case-insensitively unless the attribute is caseExact (userName is not).' },
   'rfc7643:2.2:default-characteristics': { source: 'RFC7643', section: '2.2', level: 'MAY', summary: 'A schema may leave out characteristics that take their default (readWrite, returned default, uniqueness none, caseExact false...).' },
   // 2.3 Attribute Data Types
   'rfc7643:2.3:declared-type': { source: 'RFC7643', section: '2.3', level: 'MUST', summary: 'Each attribute has exactly one of the defined data types and its values are encoded as that type.' },
