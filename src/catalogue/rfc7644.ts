@@ -180,6 +180,7 @@ export const rfc7644 = {
   'rfc7644:3.7:bulk-fail-on-errors': { source: 'RFC7644', section: '3.7', level: 'MUST', summary: 'With failOnErrors=N, processing stops once N operations have failed.' },
   'rfc7644:3.7:bulk-error-body': { source: 'RFC7644', section: '3.7', level: 'MUST', summary: 'A failed bulk operation\'s result includes an error body in "response".' },
   'rfc7644:3.7:bulk-success-body-optional': { source: 'RFC7644', section: '3.7', level: 'MAY', summary: 'A successful bulk operation\'s result may leave out the response body.' },
+  'rfc7644:3.7:bulk-id-echoed': { source: 'RFC7644', section: '3.7', level: 'MUST', summary: 'The result of a POST carries the bulkId the client gave it.' },
   // 3.7.1 Circular Reference Processing
   'rfc7644:3.7.1:circular-references': { source: 'RFC7644', section: '3.7.1', level: 'MUST', summary: 'The server tries to resolve bulkId cross-references that form a cycle within one request.' },
   'rfc7644:3.7.1:circular-409': { source: 'RFC7644', section: '3.7.1', level: 'MAY', summary: 'The server may give up on a cycle it cannot resolve and answer 409.' },
@@ -191,7 +192,6 @@ export const rfc7644 = {
   'rfc7644:3.7.3:location': { source: 'RFC7644', section: '3.7.3', level: 'MUST', summary: 'Each result has location, except a failed POST.' },
   'rfc7644:3.7.3:status': { source: 'RFC7644', section: '3.7.3', level: 'MUST', summary: 'Each result has the status code the operation would have had on its own.' },
   'rfc7644:3.7.3:error-detail': { source: 'RFC7644', section: '3.7.3', level: 'MUST', summary: 'A failed result carries a SCIM Error describing the failure.' },
-  'rfc7644:3.7.3:bulk-id-echoed': { source: 'RFC7644', section: '3.7.3', level: 'MUST', summary: 'The result of a POST carries the bulkId the client gave it.' },
   // 3.7.4 Maximum Operations
   'rfc7644:3.7.4:limits-defined': { source: 'RFC7644', section: '3.7.4', level: 'MUST', summary: 'The server has a maximum operation count and payload size for bulk, published in ServiceProviderConfig.' },
   'rfc7644:3.7.4:limits-413': { source: 'RFC7644', section: '3.7.4', level: 'MUST', summary: 'A bulk request over either limit answers 413 Payload Too Large.' },
