@@ -22,7 +22,7 @@ export const rfc7644 = {
   'rfc7644:3.2:error-in-body': { source: 'RFC7644', section: '3.2', level: 'SHOULD', summary: 'A failure is also described in the response body.' },
   'rfc7644:3.2:endpoints': { source: 'RFC7644', section: '3.2', level: 'MUST', summary: 'Resources and discovery live at the documented endpoints (/Users, /Groups, /Schemas, /ResourceTypes, /ServiceProviderConfig...).' },
   // 3.3 Creating Resources
-  'rfc7644:3.3:created-201': { source: 'RFC7644', section: '3.3', level: 'MUST', summary: 'A successful create answers 201 Created with the created resource in the body.' },
+  'rfc7644:3.3:created-201': { source: 'RFC7644', section: '3.3', level: 'MUST', summary: 'A successful create answers 201 Created; that the body holds the new resource is only a SHOULD (response-representation).' },
   'rfc7644:3.3:location-header': { source: 'RFC7644', section: '3.3', level: 'MUST', summary: 'A create response carries a Location header (SHALL) with the resource URI, equal to meta.location.' },
   'rfc7644:3.3:meta-location-in-body': { source: 'RFC7644', section: '3.3', level: 'MUST', summary: 'The body of a create response gives the new resource\'s URI in meta.location.' },
   'rfc7644:3.3:read-only-ignored': { source: 'RFC7644', section: '3.3', level: 'MUST', summary: 'readOnly attributes in a create body are ignored rather than stored.' },
@@ -221,7 +221,7 @@ export const rfc7644 = {
   'rfc7644:3.11:me-location': { source: 'RFC7644', section: '3.11', level: 'MUST', summary: 'A /Me response\'s Location header is the permanent URI of the subject\'s resource.' },
   // 3.12 HTTP Status and Error Response Handling
   'rfc7644:3.12:not-found-404': { source: 'RFC7644', section: '3.12', level: 'MUST', summary: 'A request for a resource that does not exist answers 404 with a SCIM Error body.' },
-  'rfc7644:3.12:error-schema': { source: 'RFC7644', section: '3.12', level: 'MUST', summary: 'Error responses carry the Error schema URI, status as a string, and scimType where defined.' },
+  'rfc7644:3.12:error-schema': { source: 'RFC7644', section: '3.12', level: 'MUST', summary: 'Error bodies carry the Error schema URI and status, the HTTP status code as a JSON string; scimType and detail are optional.' },
   'rfc7644:3.12:error-json-body': { source: 'RFC7644', section: '3.12', level: 'MUST', summary: 'Every error status comes with a JSON error body, not HTML or plain text.' },
   'rfc7644:3.12:error-status-matches': { source: 'RFC7644', section: '3.12', level: 'MUST', summary: 'The status in an Error body is the HTTP status code of the response, as a string.' },
   'rfc7644:3.12:error-detail': { source: 'RFC7644', section: '3.12', level: 'MAY', summary: 'An Error body may add a human-readable detail.' },
