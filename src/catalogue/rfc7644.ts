@@ -124,10 +124,10 @@ export const rfc7644 = {
   // 3.5.2 Modifying with PATCH
   'rfc7644:3.5.2:patch-optional': { source: 'RFC7644', section: '3.5.2', level: 'MAY', summary: 'PATCH is optional; ServiceProviderConfig patch.supported says whether it is offered.' },
   'rfc7644:3.5.2:patch-request-shape': { source: 'RFC7644', section: '3.5.2', level: 'MUST', summary: 'A PATCH body carries the PatchOp schema and a non-empty Operations array.', unobservable: CLIENT },
-  'rfc7644:3.5.2:patch-op-values': { source: 'RFC7644', section: '3.5.2', level: 'MUST', summary: 'Each operation has one op among add, remove and replace; other ops are refused.' },
+  'rfc7644:3.5.2:patch-op-values': { source: 'RFC7644', section: '3.5.2', level: 'MUST', summary: 'Each PATCH operation has exactly one op, whose value may be add, remove or replace, the only operations the RFC defines.' },
   'rfc7644:3.5.2:patch-path-optional': { source: 'RFC7644', section: '3.5.2', level: 'MUST', summary: 'add and replace operations are accepted without a path.' },
   'rfc7644:3.5.2:patch-path-syntax': { source: 'RFC7644', section: '3.5.2', level: 'MUST', summary: 'path accepts attribute paths, sub-attribute paths, URN-qualified paths and value filters.' },
-  'rfc7644:3.5.2:patch-invalid-path-400': { source: 'RFC7644', section: '3.5.2', level: 'MUST', summary: 'A malformed or unknown path answers 400 with scimType invalidPath.' },
+  'rfc7644:3.5.2:patch-invalid-path-400': { source: 'RFC7644', section: '3.5.2', level: 'MUST', summary: 'A PATCH whose path is malformed or names no attribute of the schema fails with an error response; Table 9 gives it 400 and scimType invalidPath.' },
   'rfc7644:3.5.2:patch-mutability': { source: 'RFC7644', section: '3.5.2', level: 'MUST', summary: 'An operation on a readOnly attribute, or changing a set immutable one, fails with an error response.' },
   'rfc7644:3.5.2:patch-immutable-add-if-empty': { source: 'RFC7644', section: '3.5.2', level: 'MAY', summary: 'An add may set an immutable attribute that has no value yet.' },
   'rfc7644:3.5.2:patch-sequential': { source: 'RFC7644', section: '3.5.2', level: 'MUST', summary: 'Operations apply in order, each to the result of the one before.' },
