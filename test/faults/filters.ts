@@ -80,4 +80,17 @@ export const filterFaults: readonly Fault[] = [
       ? withBody(status(500)(res), { schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '500', detail: 'internal error' })
       : res)),
   },
+  {
+    // Not a defect: the RFC allows it, so nothing may fail. Proves the paging checks raise no false alarm.
+    id: 'pages-capped-at-two',
+    defect: 'returns at most 2 resources per page whatever count asks (RFC 7644 3.4.2.4: it MAY return fewer)',
+    breaks: [],
+    only: 'filters.*,entra.gallery.*',
+    wrap: (handle) => async (req) => {
+      if (req.method !== 'GET' || !(isCollection('Users')(req) || isCollection('Groups')(req))) return handle(req)
+      const query = new URLSearchParams(req.query)
+      query.set('count', String(Math.min(2, Number(query.get('count') ?? 2))))
+      return handle({ ...req, query })
+    },
+  },
 ]
