@@ -100,6 +100,7 @@ export const coreFaults: readonly Fault[] = [
       'entra.test-connection.users',
       'entra.user-cycle.match-absent',
       'filters.malformed.invalid-filter-400',
+      'filters.malformed.scim-type-invalid-filter',
       'filters.pagination',
       'filters.sort',
       'filters.users.entra-eq',

@@ -38,7 +38,7 @@ export const filterFaults: readonly Fault[] = [
   {
     id: 'filters-ignored',
     defect: 'ignores the filter on /Users and /Groups and returns every resource',
-    breaks: ['filters.groups.entra-eq', 'filters.groups.rfc-operators', 'filters.malformed.invalid-filter-400', 'filters.users.entra-eq', 'filters.users.rfc-operators'],
+    breaks: ['filters.groups.entra-eq', 'filters.groups.rfc-operators', 'filters.malformed.invalid-filter-400', 'filters.malformed.scim-type-invalid-filter', 'filters.users.entra-eq', 'filters.users.rfc-operators'],
     only: 'filters.*',
     wrap: (handle) => (req) => {
       if (!isFilteredList(req)) return handle(req)
@@ -74,7 +74,7 @@ export const filterFaults: readonly Fault[] = [
   {
     id: 'filters-malformed-500',
     defect: 'answers a malformed filter with 500 instead of 400 invalidFilter',
-    breaks: ['filters.malformed.invalid-filter-400'],
+    breaks: ['filters.malformed.invalid-filter-400', 'filters.malformed.scim-type-invalid-filter'],
     only: 'filters.*',
     wrap: onResponse(isFilteredList, (res) => (res.status === 400 && bodyOf(res)?.scimType === 'invalidFilter'
       ? withBody(status(500)(res), { schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '500', detail: 'internal error' })
@@ -92,5 +92,17 @@ export const filterFaults: readonly Fault[] = [
       query.set('count', String(Math.min(2, Number(query.get('count') ?? 2))))
       return handle({ ...req, query })
     },
+  },
+  {
+    id: 'malformed-filter-bare-400',
+    defect: 'answers a malformed filter with 400 but no scimType',
+    breaks: ['filters.malformed.scim-type-invalid-filter'],
+    only: 'filters.*',
+    wrap: onResponse(isFilteredList, (res) => {
+      const body = bodyOf(res)
+      if (res.status !== 400 || body?.scimType !== 'invalidFilter') return res
+      const { scimType: _dropped, ...rest } = body
+      return withBody(res, rest)
+    }),
   },
 ]
