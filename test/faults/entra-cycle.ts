@@ -60,6 +60,22 @@ const staleSearchIndex = (handle: Handle): Handle => {
 
 const isTruthy = (value: unknown): boolean => value === true || (typeof value === 'string' && value.toLowerCase() === 'true')
 
+/**
+ * GET /Users?startIndex=N served as if startIndex were served(N) (undefined: left out), and with
+ * echo the answer still claims N: the paging bugs a client only sees by comparing pages.
+ */
+const pagesUsersFrom = (served: (asked: number) => number | undefined, { echo }: { echo: boolean }) => (handle: Handle): Handle => async (req) => {
+  if (req.method !== 'GET' || !isCollection('Users')(req) || !req.query.has('startIndex')) return handle(req)
+  const asked = Number(req.query.get('startIndex'))
+  const query = new URLSearchParams(req.query)
+  const start = served(asked)
+  if (start === undefined) query.delete('startIndex')
+  else query.set('startIndex', String(start))
+  const res = await handle({ ...req, query })
+  const body = echo ? bodyOf(res) : undefined
+  return body ? withBody(res, { ...body, startIndex: asked }) : res
+}
+
 export const entraCycleFaults: readonly Fault[] = [
   {
     id: 'user-create-rejects-client-meta',
@@ -139,41 +155,21 @@ export const entraCycleFaults: readonly Fault[] = [
     defect: 'ignores startIndex, so every page of /Users is the first',
     only: 'entra.gallery.*',
     breaks: ['entra.gallery.user-pagination'],
-    wrap: (handle) => async (req) => {
-      if (req.method !== 'GET' || !isCollection('Users')(req) || !req.query.has('startIndex')) return handle(req)
-      const query = new URLSearchParams(req.query)
-      query.delete('startIndex')
-      return handle({ ...req, query })
-    },
+    wrap: pagesUsersFrom(() => undefined, { echo: false }),
   },
   {
     id: 'start-index-echoed-page-one',
     defect: 'echoes startIndex but always serves the first page of /Users',
     only: 'entra.gallery.*',
     breaks: ['entra.gallery.user-pagination'],
-    wrap: (handle) => async (req) => {
-      if (req.method !== 'GET' || !isCollection('Users')(req) || !req.query.has('startIndex')) return handle(req)
-      const query = new URLSearchParams(req.query)
-      query.delete('startIndex')
-      const res = await handle({ ...req, query })
-      const body = bodyOf(res)
-      return body ? withBody(res, { ...body, startIndex: Number(req.query.get('startIndex')) }) : res
-    },
+    wrap: pagesUsersFrom(() => undefined, { echo: true }),
   },
   {
     id: 'zero-based-start-index',
     defect: 'counts startIndex from 0, so startIndex=1 skips the first user',
     only: 'entra.gallery.*',
     breaks: ['entra.gallery.user-pagination'],
-    wrap: (handle) => async (req) => {
-      if (req.method !== 'GET' || !isCollection('Users')(req) || !req.query.has('startIndex')) return handle(req)
-      const asked = Number(req.query.get('startIndex'))
-      const query = new URLSearchParams(req.query)
-      query.set('startIndex', String(asked + 1))
-      const res = await handle({ ...req, query })
-      const body = bodyOf(res)
-      return body ? withBody(res, { ...body, startIndex: asked }) : res
-    },
+    wrap: pagesUsersFrom((asked) => asked + 1, { echo: true }),
   },
   {
     id: 'user-filter-only-username',
