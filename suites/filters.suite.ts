@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import { check } from '../src/check.ts'
+import { check, type CheckContext } from '../src/check.ts'
 import { CheckFailure, ensure, ensureStatus } from '../src/check-failure.ts'
 import { forAll } from '../src/property.ts'
 import { expectedIds, lookupFor, sharedDataset, type Dataset } from '../src/dataset.ts'
@@ -11,6 +11,8 @@ import type { HttpResponse } from '../src/client/http.ts'
 import type { RunConfig } from '../src/run-config.ts'
 import type { ResourceKind } from '../src/tracker.ts'
 import { resourcesOf } from '../src/resources.ts'
+import { createUserBody } from '../src/entra/requests.ts'
+import { profileValues, withValues } from '../src/profile-values.ts'
 import type { ScimResource } from '../src/scim/types.ts'
 
 // Generated filters against the local oracle (RFC 7644 section 3.4.2.2): for each
@@ -60,8 +62,9 @@ async function forAllMalformed({ scim, run }: { scim: ScimClient; run: RunConfig
   }, { seed: run.seed, runs, scim, describe: ({ text }) => text })
 }
 
-check('filters.pagination', { verifies: ['rfc7644:3.4.2.4:start-index', 'rfc7644:3.4.2.4:count-max', 'rfc7644:3.4.2.4:response-attributes', 'entra:2.5:pages-walkable', 'entra:2.5:items-per-page', 'entra:2.5:start-index-echo'] }, async ({ scim, run }) => {
+check('filters.pagination', { verifies: ['rfc7644:3.4.2.4:start-index', 'rfc7644:3.4.2.4:count-max', 'rfc7644:3.4.2.4:response-attributes', 'entra:2.5:pages-walkable', 'entra:2.5:items-per-page', 'entra:2.5:start-index-echo'] }, async ({ scim, run, uniqueName }) => {
   const dataset = await sharedDataset(scim, run, 'User')
+  await createOutsider({ scim, run, uniqueName })
   const filter = scopeFilter('userName', dataset.marker)
   const expected = expectedIds(dataset, 'User', filter)
   const arbitrary = fc.integer({ min: 1, max: expected.size + 1 })
@@ -79,10 +82,11 @@ check('filters.pagination', { verifies: ['rfc7644:3.4.2.4:start-index', 'rfc7644
   }, { seed: run.seed, runs: Math.min(run.runs, expected.size + 1), scim, describe: (count) => `filter=${formatFilter(filter)}&count=${count}` })
 })
 
-check('filters.sort', { verifies: ['rfc7644:3.4.2.3:sort-by', 'rfc7644:3.4.2.3:sort-order-values', 'rfc7644:3.4.2.3:sort-case-by-type', 'rfc7643:5:capabilities-truthful'] }, async ({ scim, run, skip }) => {
+check('filters.sort', { verifies: ['rfc7644:3.4.2.3:sort-by', 'rfc7644:3.4.2.3:sort-order-values', 'rfc7644:3.4.2.3:sort-case-by-type', 'rfc7643:5:capabilities-truthful'] }, async ({ scim, run, skip, uniqueName }) => {
   const config = await scim.send({ method: 'GET', path: '/ServiceProviderConfig', expect: 'ServiceProviderConfig' })
   if ((config.json as { sort?: { supported?: unknown } } | undefined)?.sort?.supported !== true) skip('not advertised: /ServiceProviderConfig sort.supported is not true')
   const dataset = await sharedDataset(scim, run, 'User')
+  await createOutsider({ scim, run, uniqueName })
   const filter = formatFilter(scopeFilter('userName', dataset.marker))
   const byName = [...dataset.users].sort((a, b) => compareCodePoints(nameOf(a).toLowerCase(), nameOf(b).toLowerCase())).map(nameOf)
   for (const sortOrder of ['ascending', 'descending'] as const) {
@@ -93,6 +97,16 @@ check('filters.sort', { verifies: ['rfc7644:3.4.2.3:sort-by', 'rfc7644:3.4.2.3:s
     ensure(JSON.stringify(names) === JSON.stringify(expected), `sortBy=userName&sortOrder=${sortOrder} did not order the users case-insensitively by userName`, { expected, actual: names })
   }
 })
+
+/**
+ * A user outside the dataset's scope, there for the rest of the check: a server that ignores the
+ * filter cannot pass because, at that moment, it happens to hold only the dataset. Best effort:
+ * the check is judged whether or not the create worked.
+ */
+async function createOutsider({ scim, run, uniqueName }: Pick<CheckContext, 'scim' | 'run' | 'uniqueName'>): Promise<void> {
+  const body = createUserBody(run.profile.dialect, withValues({}, profileValues('User', run.profile.user, uniqueName('outside'))))
+  await scim.create('User', body).catch(() => undefined)
+}
 
 interface FilterCase {
   readonly filter: Filter
