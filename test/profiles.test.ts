@@ -1,73 +1,17 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { UsageError } from '../src/errors.ts'
-import { packageRoot } from '../src/paths.ts'
 import { builtInProfiles, listProfiles, loadProfile } from '../src/profile.ts'
 import type { MappedAttribute, MappedType, Profile } from '../src/profile.ts'
+import { entraDefaultMapping, galleryTutorial, textTablesOf, tutorialFixtureNames } from './tutorial-mappings.ts'
+import type { TableRow } from './tutorial-mappings.ts'
 
-const sharedDir = path.resolve(packageRoot, '../shared')
-const seedsDir = path.join(sharedDir, 'seeds')
 const fixture = (name: string): string => `./test/fixtures/profiles/${name}`
 const ENT = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:'
+const galleryApps = ['zapier', 'zip', 'zscaler', 'zero', 'zendesk'] as const
 
-interface TableRow {
-  readonly path: string
-  readonly type: string
-  /** undefined when the table has no "Supported for filtering" column. */
-  readonly filterable?: boolean
-  /** undefined when the table has no "Required by <app>" column. */
-  readonly required?: boolean
-}
-interface Seed {
-  readonly file: string
-  readonly app: string
-  readonly text: string
-}
-
-function readSeeds(): Seed[] {
-  if (!existsSync(seedsDir)) {
-    throw new Error(`seed tutorials not found at ${seedsDir}: the tests expect the shared folder beside the repository (../shared/seeds)`)
-  }
-  return readdirSync(seedsDir).filter((file) => file.endsWith('.txt')).map((file) => {
-    const text = readFileSync(path.join(seedsDir, file), 'utf8')
-    const app = /^title: .*Configure (\w+) for automatic user provisioning/m.exec(text)?.[1]
-    if (app === undefined) throw new Error(`${file}: no "Configure <App> for automatic user provisioning" title`)
-    return { file, app: app.toLowerCase(), text }
-  })
-}
-
-function seedFor(app: string): Seed {
-  const seed = readSeeds().find((candidate) => candidate.app === app)
-  if (seed === undefined) throw new Error(`no seed tutorial for ${app} in ${seedsDir}`)
-  return seed
-}
-
-/** The markdown tables of a tutorial, in order (users first, then groups). */
-function markdownTables(text: string): TableRow[][] {
-  const tables: string[][][] = []
-  let current: string[][] | undefined
-  for (const line of text.split('\n')) {
-    const trimmed = line.trim()
-    if (!trimmed.startsWith('|')) {
-      current = undefined
-      continue
-    }
-    if (current === undefined) tables.push((current = []))
-    current.push(trimmed.split('|').slice(1).map((cell) => cell.trim()))
-  }
-  return tables.map(([header = [], , ...rows]) => {
-    const filterColumn = header.findIndex((cell) => /supported for filtering/i.test(cell))
-    const requiredColumn = header.findIndex((cell) => /^required/i.test(cell))
-    const mark = (row: string[], column: number): boolean | undefined =>
-      column < 0 ? undefined : /&check;|✓/.test(row[column] ?? '')
-    return rows.map((row) => ({
-      path: row[0] ?? '',
-      type: row[1] ?? '',
-      filterable: mark(row, filterColumn),
-      required: mark(row, requiredColumn),
-    }))
-  })
+function expectCitesRevision(profile: Profile, revision: { readonly url: string; readonly msDate: string }): void {
+  expect(profile.source.url, `${profile.name} cites the tutorial's url`).toBe(revision.url)
+  expect(profile.source.document, `${profile.name} cites the tutorial's ms.date`).toContain(`ms.date ${revision.msDate}`)
 }
 
 function expectRowsInProfile(rows: readonly TableRow[], attributes: readonly MappedAttribute[], matching: string | undefined): void {
@@ -95,11 +39,10 @@ describe('built-in profiles', () => {
     expect(profile.provisions).toContain('User')
   })
 
-  it('exactly the five seed apps name a seed tutorial, and each names an existing seed file', () => {
-    const named = builtInProfiles.filter((name) => loadProfile(name).source.seed !== undefined)
-    expect(named).toEqual(['zapier', 'zip', 'zscaler', 'zero', 'zendesk'])
-    const files = readSeeds().map((seed) => seed.file)
-    for (const name of named) expect(files).toContain(loadProfile(name).source.seed)
+  it('exactly the five gallery apps have a tutorial fixture, and each profile cites its url and ms.date', () => {
+    const apps = tutorialFixtureNames().filter((name) => name !== 'entra').map((name) => galleryTutorial(name).app)
+    expect([...new Set(apps)].sort()).toEqual([...galleryApps].sort())
+    for (const app of galleryApps) expectCitesRevision(loadProfile(app), galleryTutorial(app))
   })
 
   it('rfc marks every attribute filterable and uses the rfc dialect; the others use Entra shapes', () => {
@@ -119,41 +62,20 @@ describe('built-in profiles', () => {
   })
 })
 
-describe('seed tutorials with text tables: every row is in the profile', () => {
+describe('tutorials with text tables: every row is in the profile', () => {
   it.each(['zapier', 'zip', 'zero'] as const)('%s', (app) => {
-    const seed = seedFor(app)
     const profile = loadProfile(app)
-    expect(profile.source.seed).toBe(seed.file)
-    const tables = markdownTables(seed.text)
-    expect(tables).toHaveLength(2)
-    const [users = [], groups = []] = tables
+    expectCitesRevision(profile, galleryTutorial(app))
+    const { user: users, group: groups } = textTablesOf(app)
     expect(users.length).toBeGreaterThan(0)
     expectRowsInProfile(users, profile.user, profile.matching.user)
     expectRowsInProfile(groups, profile.group, profile.matching.group)
   })
 })
 
-// Seeds 002 (Zscaler) and 004 (Zendesk) show the mapping only as screenshots. These are
-// the text tables used instead (reference/apps.md sections 4.2-4.3 and 6.3-6.4).
-const zscalerReference: { readonly user: TableRow[]; readonly group: TableRow[] } = {
-  // MicrosoftDocs/entra-docs zscaler-provisioning-tutorial.md @ 0a977237 (ms.date 05/20/2025): exact text.
-  user: [
-    { path: 'userName', type: 'String', filterable: true, required: true },
-    { path: 'externalId', type: 'String', filterable: false, required: true },
-    { path: 'active', type: 'Boolean', filterable: false, required: true },
-    { path: 'name.givenName', type: 'String', filterable: false, required: false },
-    { path: 'name.familyName', type: 'String', filterable: false, required: false },
-    { path: 'displayName', type: 'String', filterable: false, required: true },
-    { path: `${ENT}department`, type: 'String', filterable: false, required: true },
-  ],
-  group: [
-    { path: 'displayName', type: 'String', filterable: true, required: true },
-    { path: 'members', type: 'Reference', filterable: false, required: false },
-    { path: 'externalId', type: 'String', filterable: false, required: true },
-  ],
-}
-
-// Zendesk fields evidenced in Entra's connector (inferred), and the SCIM attribute each is carried on.
+// Zendesk fields evidenced in Entra's connector (inferred), and the SCIM attribute each is carried on. Evidence:
+// Zendesk's "Does Zendesk support SCIM?" (user_fields.department in Entra's Zendesk schema), MicrosoftDocs/azure-docs#100996
+// (custom_role_id), MicrosoftDocs/entra-docs#251 (role sent on every update); the tutorial names groups and memberships.
 const zendeskReference: readonly (TableRow & { readonly zendeskField: string; readonly resource: 'user' | 'group' })[] = [
   { zendeskField: 'email', resource: 'user', path: 'userName', type: 'String', filterable: true, required: true },
   { zendeskField: 'email', resource: 'user', path: 'emails[type eq "work"].value', type: 'String', filterable: false, required: false },
@@ -165,29 +87,36 @@ const zendeskReference: readonly (TableRow & { readonly zendeskField: string; re
   { zendeskField: 'group_memberships', resource: 'group', path: 'members', type: 'Reference', filterable: false, required: false },
 ]
 
-describe('seed tutorials with screenshots: the reference text tables are in the profile', () => {
-  it('zscaler: seed has no text table, its alt text counts match the reference table, every row is in the profile', () => {
-    const seed = seedFor('zscaler')
+function screenshotsOf(app: string): readonly { readonly image: string; readonly alt: string }[] {
+  const tutorial = galleryTutorial(app)
+  expect(tutorial.mappingShownAs, `${app} shows its mapping as screenshots`).toBe('screenshots')
+  return tutorial.mappingShownAs === 'screenshots' ? tutorial.mappingScreenshots : []
+}
+
+describe('tutorials with screenshots: the text tables used instead are in the profile', () => {
+  it('zscaler: the cited revision has no text table, its alt text counts match the newer revision\'s tables, every row is in the profile', () => {
     const profile = loadProfile('zscaler')
-    expect(profile.source.seed).toBe(seed.file)
-    expect(markdownTables(seed.text)).toEqual([])
-    expect(seed.text).toContain('Attribute Mappings section with seven mappings displayed')
-    expect(seed.text).toContain('Attribute Mappings section with three mappings displayed')
-    expect(zscalerReference.user).toHaveLength(7)
-    expect(zscalerReference.group).toHaveLength(3)
+    expectCitesRevision(profile, galleryTutorial('zscaler'))
+    const alts = screenshotsOf('zscaler').map((screenshot) => screenshot.alt)
+    expect(alts.some((alt) => alt.includes('Attribute Mappings section with seven mappings displayed'))).toBe(true)
+    expect(alts.some((alt) => alt.includes('Attribute Mappings section with three mappings displayed'))).toBe(true)
+    const newer = galleryTutorial('zscaler-0a977237')
+    const { user, group } = textTablesOf('zscaler-0a977237')
+    expect(user).toHaveLength(7)
+    expect(group).toHaveLength(3)
+    expect(newer.url).toContain('0a977237e90af5bf769969f7e637304f61ffbf7a')
     expect(profile.source.mappingTable).toContain('0a977237e90af5bf769969f7e637304f61ffbf7a')
-    expectRowsInProfile(zscalerReference.user, profile.user, profile.matching.user)
-    expectRowsInProfile(zscalerReference.group, profile.group, profile.matching.group)
+    expectRowsInProfile(user, profile.user, profile.matching.user)
+    expectRowsInProfile(group, profile.group, profile.matching.group)
     expect(profile.limits).toMatchObject({ rateLimitPerSecond: 5, pageSize: 1000, groupsPerUser: 128 })
   })
 
-  it('zendesk: seed shows screenshots only; the profile models the REST connector on SCIM and says so', () => {
-    const seed = seedFor('zendesk')
+  it('zendesk: the tutorial shows screenshots only; the profile models the REST connector on SCIM and says so', () => {
     const profile = loadProfile('zendesk')
-    expect(profile.source.seed).toBe(seed.file)
-    expect(markdownTables(seed.text)).toEqual([])
-    expect(seed.text).toContain('ZenDesk11.png')
-    expect(seed.text).toContain('ZenDesk13.png')
+    expectCitesRevision(profile, galleryTutorial('zendesk'))
+    const images = screenshotsOf('zendesk').map((screenshot) => screenshot.image)
+    expect(images.some((image) => image.endsWith('/ZenDesk11.png'))).toBe(true)
+    expect(images.some((image) => image.endsWith('/ZenDesk13.png'))).toBe(true)
     expect(profile.connectorProtocol).toBe('vendor-rest-api')
     expect(profile.source.confidence).toBe('inferred')
     expect(profile.notes?.some((note) => note.includes('REST API, not SCIM'))).toBe(true)
@@ -198,16 +127,16 @@ describe('seed tutorials with screenshots: the reference text tables are in the 
   })
 })
 
-describe('entra profile: the default mapping of reference/entra-provisioning.md section 2.13', () => {
+describe('entra profile: the default mapping of the SCIM endpoint tutorial, "Design your user and group schema"', () => {
   it('has every target of the default user and group mapping', () => {
-    const reference = readFileSync(path.join(sharedDir, 'reference', 'entra-provisioning.md'), 'utf8')
-    const section = reference.slice(reference.indexOf('Default user mapping reference'), reference.indexOf('* Null handling'))
-    const targets = [...section.matchAll(/`[^`→]+→([^`]+)`/g)].map((match) => (match[1] ?? '').replace('urn:…:enterprise:2.0:User:', ENT))
-    const groupTargets = targets.slice(targets.indexOf('userName') + 1)
-    const userTargets = targets.slice(0, targets.indexOf('userName') + 1)
+    const mapping = entraDefaultMapping()
+    expect(mapping.section).toBe('Design your user and group schema')
+    const userTargets = mapping.user.map((pair) => pair.target)
+    const groupTargets = mapping.group.map((pair) => pair.target)
     expect(userTargets).toHaveLength(18)
     expect(groupTargets).toEqual(['displayName', 'members', 'externalId'])
     const profile = loadProfile('entra')
+    expectCitesRevision(profile, mapping)
     expect(profile.user.map((attribute) => attribute.path).sort()).toEqual([...userTargets].sort())
     expect(profile.group.map((attribute) => attribute.path)).toEqual(groupTargets)
     const typeOf = (path: string): MappedType | undefined => profile.user.find((attribute) => attribute.path === path)?.type
