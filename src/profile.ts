@@ -33,9 +33,7 @@ export type MappedAttribute =
 export interface ProfileSource {
   readonly document: string
   readonly url?: string
-  /** File name in ../shared/seeds when the profile comes from a seed tutorial. */
-  readonly seed?: string
-  /** Where the attribute rows come from (the seed's text table, or the text table used instead of a screenshot). */
+  /** Where the attribute rows come from (the tutorial's text table, or the text table used instead of a screenshot). */
   readonly mappingTable: string
   readonly confidence: 'exact-text' | 'reconstructed' | 'inferred'
   readonly note?: string
