@@ -1,7 +1,7 @@
 import type { Requirement } from '../catalogue.ts'
 
-// What Microsoft Entra ID provisioning requires of a SCIM endpoint, from
-// /work/shared/reference/entra-provisioning.md (mainly its sections 2 and 3).
+// What Microsoft Entra ID provisioning requires of a SCIM endpoint, from the project's
+// research notes entra-provisioning.md (mainly its sections 2 and 3), which are not in the repository.
 // `section` names the heading and its number in that document.
 
 const S = {
