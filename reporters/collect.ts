@@ -133,7 +133,7 @@ function schemaResults(observations: readonly Observation[]): CheckResult[] {
     byCheck.set(observation.check, entry)
   }
   return [...byCheck.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([id, entry]): CheckResult => {
-    const level = id === 'schema.content-type-scim' ? 'SHOULD' : 'MUST'
+    const level = SHOULD_SCHEMA_CHECKS.has(id) ? 'SHOULD' : 'MUST'
     const base = { id, area: 'schema', level, verifies: schemaRequirements(id), durationMs: 0 } as const
     const first = entry.failures[0]
     if (!first) return { ...base, status: 'pass' }
@@ -150,8 +150,12 @@ function schemaResults(observations: readonly Observation[]): CheckResult[] {
   })
 }
 
+/** The response rules whose requirement is a SHOULD: a violation is a warning. */
+const SHOULD_SCHEMA_CHECKS: ReadonlySet<string> = new Set(['schema.content-type-scim', 'schema.error-scim-type-status'])
+
 function schemaRequirements(id: string): string[] {
   if (id.startsWith('schema.content-type')) return ['rfc7644:3.1:content-type']
+  if (id === 'schema.error-scim-type-status') return ['rfc7644:3.12:scim-type-status']
   if (id === 'schema.error') return ['rfc7644:3.12:error-schema']
   if (id.endsWith('-rules')) return ['rfc7643:3.1:id-assigned', 'rfc7643:3.1:meta', 'rfc7643:3:schemas']
   return ['rfc7643:2:attribute-types']

@@ -14,6 +14,12 @@ export interface BulkResult {
   readonly bulkId: string | undefined
   /** NaN when the result carries no readable status. */
   readonly status: number
+  /**
+   * The status as a failure message should quote it: the code, or what came back instead and why
+   * it is not one (RFC 7644 3.7.3: "status ... The HTTP response status code"), e.g. SCIM 1.1's
+   * {"code":"201"} object.
+   */
+  readonly statusShown: string
   readonly location: string | undefined
   /** The created or addressed resource, read from location. */
   readonly id: string | undefined
@@ -50,10 +56,18 @@ function readResult(value: unknown): BulkResult {
     method: typeof op.method === 'string' ? op.method.toUpperCase() : '',
     bulkId: typeof op.bulkId === 'string' ? op.bulkId : undefined,
     status: typeof op.status === 'number' || typeof op.status === 'string' ? Number(op.status) : Number.NaN,
+    statusShown: showStatus(op.status),
     location,
     id: target ? decodeURIComponent(target[2] as string) : undefined,
     kind: target ? (target[1] === 'Users' ? 'User' : 'Group') : undefined,
     errorStatus: typeof errorStatus === 'string' || typeof errorStatus === 'number' ? String(errorStatus) : undefined,
     raw: value,
   }
+}
+
+function showStatus(status: unknown): string {
+  if (typeof status === 'number' || (typeof status === 'string' && /^\d{3}$/.test(status))) return String(status)
+  const shown = status === undefined ? 'no "status" at all' : JSON.stringify(status)
+  const scim11 = typeof status === 'object' && status !== null && 'code' in status ? ' (the SCIM 1.1 shape; SCIM 2.0 sends the code itself, e.g. "201")' : ''
+  return `${shown}${scim11}, which is not an HTTP status code (RFC 7644 3.7.3)`
 }

@@ -1,14 +1,15 @@
 import type { Level } from './report/model.ts'
 import { entra } from './catalogue/entra.ts'
+import { httpAuth } from './catalogue/http-auth.ts'
 import { rfc7643 } from './catalogue/rfc7643.ts'
 import { rfc7644 } from './catalogue/rfc7644.ts'
 
-// Every normative statement of RFC 7643, RFC 7644 and Entra's provisioning
-// documents that scim-conform knows of. A check cites the ids it verifies;
+// Every normative statement of RFC 7643, RFC 7644, the HTTP authentication rules
+// they build on, and Entra's provisioning documents that scim-conform knows of. A check cites the ids it verifies;
 // coverage is measured over the observable ones.
 
 export interface Requirement {
-  readonly source: 'RFC7643' | 'RFC7644' | 'Entra'
+  readonly source: 'RFC7643' | 'RFC7644' | 'RFC7235' | 'RFC6750' | 'Entra'
   /** '3.4.2.2', or the Entra document's heading */
   readonly section: string
   readonly level: Level
@@ -21,6 +22,7 @@ export interface Requirement {
 export const requirements = {
   ...rfc7643,
   ...rfc7644,
+  ...httpAuth,
   ...entra,
 } as const satisfies Record<string, Requirement>
 

@@ -7,6 +7,13 @@ import { schemaCheckId } from './observe.ts'
 
 const core = {
   'auth.no-token.401': 'Answer any request without an Authorization header with 401 and a SCIM Error body (RFC 7644 2, 3.12); never serve data without a valid bearer token.',
+  'auth.no-token.www-authenticate': 'Send a WWW-Authenticate header with every 401, e.g. WWW-Authenticate: Bearer realm="scim" (RFC 7235 3.1, RFC 6750 3).',
+  'me.unsupported-501': 'Answer /Me with 501 Not Implemented when you do not support it, so clients can tell a missing feature from a missing resource (RFC 7644 3.11).',
+  'projection.attributes.only-named': 'Honour ?attributes=: return only the named attributes plus those returned "always" (id, schemas), on queries and on GET by id (RFC 7644 3.4.2.5, 3.9).',
+  'projection.attributes.keeps-schemas-and-id': 'Keep "schemas" and id in every representation, whatever attributes or excludedAttributes ask for (RFC 7643 3, 3.1).',
+  'projection.excluded-attributes.emails': 'Honour ?excludedAttributes=: leave the named attributes out of the default set, for every attribute, not only members (RFC 7644 3.4.2.5).',
+  'discovery.resource-types.meta': 'Give each /ResourceTypes entry meta.resourceType "ResourceType" and meta.location = its own URI (…/ResourceTypes/<name>), or no meta at all (RFC 7643 6).',
+  'discovery.schemas.meta': 'Give each /Schemas entry meta.resourceType "Schema" and meta.location = its own URI (…/Schemas/<schema URI>), or no meta at all (RFC 7643 7).',
   'auth.wrong-token.401': 'Validate the bearer token on every request and answer an unknown or expired token with 401 (RFC 7644 2); Entra treats a 2xx here as a security defect.',
   'discovery.service-provider-config': 'Serve GET /ServiceProviderConfig with schemas ["urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig"] and the patch, bulk, filter, changePassword, sort, etag and authenticationSchemes objects (RFC 7643 5, RFC 7644 4).',
   'discovery.schemas': 'Serve GET /Schemas as a ListResponse containing at least urn:ietf:params:scim:schemas:core:2.0:User with its attribute definitions (RFC 7643 7, RFC 7644 4).',
@@ -153,6 +160,7 @@ const schemaFixes: Record<string, string> = {
   'schema.content-type-json': 'Send Content-Type: application/scim+json (or at least application/json) with JSON bodies (RFC 7644 3.1, 8.1).',
   'schema.content-type-scim': 'Send Content-Type: application/scim+json; application/json is accepted by Entra but is not what RFC 7644 3.1 specifies.',
   'schema.user-rules': 'Give every user "id", "schemas" listing the core URN and each extension present, "meta" with resourceType "User", valid created/lastModified dateTimes and a location ending in /Users/{id}; never return password (RFC 7643 3, 3.1).',
+  'schema.error-scim-type-status': 'Send a Table 9 scimType only with the status it belongs to: 400 (uniqueness may also come with 409); a 404 or 500 carries no scimType (RFC 7644 3.12).',
   'schema.group-rules': 'Give every group "id", "schemas", "meta" with resourceType "Group", valid dateTimes and a location ending in /Groups/{id} (RFC 7643 3, 3.1).',
 }
 for (const [kind, spec] of Object.entries(responseKinds)) {

@@ -23,6 +23,7 @@ export function observeResponse(response: HttpResponse, expect: string, asked: {
     return findings
   }
   findings.push({ check: 'schema.json-body', violations: [] })
+  if (response.status >= 400) findings.push({ check: 'schema.error-scim-type-status', violations: scimTypeStatusViolations(response) })
   const kind = (response.status >= 400 ? 'Error' : expect) as ResponseKind
   const violations = validate(kind, response.json)
   findings.push({ check: schemaCheckId(kind), violations: asked.projected ? violations.filter((v) => !isMissingMeta(v)) : violations })
@@ -30,6 +31,22 @@ export function observeResponse(response: HttpResponse, expect: string, asked: {
     findings.push({ check: `schema.${kind.toLowerCase()}-rules`, violations: checkResourceRules(kind, response.json, { endpointUrl: collectionUrl(response.exchange.url) }) })
   }
   return findings
+}
+
+// RFC 7644 3.12, Table 9: the scimType keywords are defined for 400 Bad Request; 3.3 and 3.5.1
+// pair uniqueness with 409 Conflict, and 3.13 invalidVers with 412. A keyword on another status
+// (invalidSyntax on a 404) tells the client something the status contradicts.
+const SCIM_TYPE_STATUSES: Readonly<Record<string, readonly number[]>> = {
+  invalidFilter: [400], tooMany: [400], uniqueness: [400, 409], mutability: [400], invalidSyntax: [400],
+  invalidPath: [400], noTarget: [400], invalidValue: [400], invalidVers: [400, 412], sensitive: [400],
+}
+
+function scimTypeStatusViolations(response: HttpResponse) {
+  const scimType = (response.json as { scimType?: unknown } | undefined)?.scimType
+  if (typeof scimType !== 'string' || !Object.hasOwn(SCIM_TYPE_STATUSES, scimType)) return []
+  const statuses = SCIM_TYPE_STATUSES[scimType]!
+  if (statuses.includes(response.status)) return []
+  return [{ pointer: '/scimType', rule: 'RFC7644 3.12 Table 9: a scimType keyword goes with its status', message: `scimType "${scimType}" came with status ${response.status}; Table 9 defines it for ${statuses.join(' or ')}` }]
 }
 
 function contentTypeViolation(response: HttpResponse, rule: string) {

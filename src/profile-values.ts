@@ -146,8 +146,17 @@ export function filterLiteral(value: JsonValue): string {
 export function differences(resource: unknown, expected: readonly (readonly [string, JsonValue])[]): string[] {
   return expected.flatMap(([path, sent]) => {
     const read = readValue(resource, path)
-    return read === sent ? [] : [`${path}: sent ${JSON.stringify(sent)}, read back ${read === undefined ? 'nothing' : JSON.stringify(read)}`]
+    return read === sent ? [] : [`${path}: sent ${JSON.stringify(sent)}, read back ${describeRead(read, sent)}`]
   })
+}
+
+/** What a GET gave for a value, quoted and shortened, with why it is not what was sent when the shape says so. */
+export function describeRead(read: JsonValue | undefined, sent: JsonValue): string {
+  if (read === undefined) return 'nothing (the attribute is absent)'
+  const text = JSON.stringify(read)
+  const quoted = text.length > 120 ? `${text.slice(0, 117)}...` : text
+  if (Array.isArray(read) && !Array.isArray(sent)) return `${quoted}, an array where one value belongs (the attribute is single-valued)`
+  return quoted
 }
 
 /** Path-form values for every mapped attribute `keep` selects, except references (supplied by the caller). */

@@ -25,3 +25,30 @@ check('discovery.resource-types', { verifies: ['rfc7644:4:resource-types'], read
   const names = resourcesOf(res.json).map((r) => r.name)
   ensure(names.includes('User'), '/ResourceTypes does not list the User resource type', { pointer: '/Resources', expected: 'User', actual: names })
 })
+
+// The discovery resources are resources too. RFC 7643 3.1 defines meta.resourceType as "The name
+// of the resource type of the resource" and meta.location as "The URI of the resource being
+// returned"; RFC 7643 6 and 7 show them as "ResourceType" or "Schema" and the entry's own URI.
+// meta itself is optional there, so only a meta that is present is judged.
+const discoveryMeta = [
+  { endpoint: '/ResourceTypes', resourceType: 'ResourceType', key: 'name', expect: 'ListResponse<ResourceType>' },
+  { endpoint: '/Schemas', resourceType: 'Schema', key: 'id', expect: 'ListResponse<Schema>' },
+] as const
+
+for (const { endpoint, resourceType, key, expect } of discoveryMeta) {
+  const id = `discovery.${endpoint.slice(1).replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase()}.meta`
+  const requirement = resourceType === 'ResourceType' ? 'rfc7643:6:meta' : 'rfc7643:7:meta'
+  check(id, { verifies: [requirement], readOnly: true }, async ({ scim }) => {
+    const res = await scim.send({ method: 'GET', path: endpoint, expect })
+    ensureStatus(res, 200)
+    resourcesOf(res.json).forEach((entry, index) => {
+      const meta = entry.meta as { resourceType?: unknown; location?: unknown } | undefined
+      if (meta === undefined) return
+      const name = JSON.stringify(entry[key])
+      ensure(meta.resourceType === resourceType, `${endpoint} entry ${name} has meta.resourceType ${JSON.stringify(meta.resourceType)}, expected "${resourceType}"`, { pointer: `/Resources/${index}/meta/resourceType`, expected: resourceType, actual: meta.resourceType })
+      const own = typeof entry[key] === 'string' ? `${endpoint}/${entry[key] as string}` : endpoint
+      const location = meta.location
+      ensure(location === undefined || (typeof location === 'string' && (location.endsWith(own) || decodeURIComponent(location).endsWith(own))), `${endpoint} entry ${name} has meta.location ${JSON.stringify(location)}, which is not its own URI (ending in ${own})`, { pointer: `/Resources/${index}/meta/location`, expected: `…${own}`, actual: location })
+    })
+  })
+}

@@ -2,7 +2,7 @@ import { scenario } from '../src/scenario.ts'
 import { CheckFailure, ensure, ensureStatus } from '../src/check-failure.ts'
 import { consequence } from '../src/entra/consequences.ts'
 import { activeOp, changedAttributeOps, createUserBody, managerOp, matchQuery, MANAGER_PATH, patchBody } from '../src/entra/requests.ts'
-import { differences, profileValues, readValue, sampleValue, withValues } from '../src/profile-values.ts'
+import { describeRead, differences, profileValues, readValue, sampleValue, withValues } from '../src/profile-values.ts'
 import { idOf, resourcesOf } from '../src/resources.ts'
 import type { ScimClient } from '../src/client/scim-client.ts'
 import type { Profile } from '../src/profile.ts'
@@ -115,7 +115,7 @@ scenario('entra.user-cycle', (step) => {
     ensureStatus(res, [200, 204])
     state.expected.set(MANAGER_PATH, managerId)
     const read = readValue(await readUser(scim, state.id), MANAGER_PATH)
-    ensure(read === managerId, 'GET does not show the manager as {"value": "<id>"}', { pointer: `/${MANAGER_PATH}/value`, expected: managerId, actual: read })
+    ensure(read === managerId, `GET shows the manager as ${describeRead(read, managerId)}, not as {"value": "${managerId}"}`, { pointer: `/${MANAGER_PATH}/value`, expected: managerId, actual: read })
   })
 
   step('second-cycle-no-patch', { verifies: ['entra:2.2:data-fidelity', 'entra:1.2.6:manager-persisted'], consequence: consequence.perpetualUpdate }, async ({ scim, run }) => {

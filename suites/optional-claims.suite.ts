@@ -57,8 +57,8 @@ check('claims.bulk.matches-claim', { verifies: ['rfc7643:5:capabilities-truthful
   const results = await bulkResults(res, run)
   if (claims.bulk.supported) {
     ensureStatus(res, 200, 'bulk.supported is true, so a one-operation BulkRequest must be processed')
-    const status = results.find((r) => r.bulkId === 'probe')?.status
-    ensure(status === 201, 'bulk.supported is true but the bulk POST of a valid user did not answer 201', { expected: 201, actual: status })
+    const probe = results.find((r) => r.bulkId === 'probe')
+    ensure(probe?.status === 201, `bulk.supported is true but the bulk POST of a valid user has status ${probe?.statusShown ?? '(no result carries bulkId "probe")'}, expected 201`, { expected: 201, actual: probe?.raw })
     return
   }
   ensure(res.status < 500 || res.status === 501, `bulk.supported is false and POST /Bulk crashed with ${res.status}; refuse it with 501`, { expected: CLEAN_REFUSALS, actual: res.status })

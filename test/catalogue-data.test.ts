@@ -3,6 +3,7 @@ import { levelOf, observableRequirements, requirementIds, requirements, type Req
 import { entra } from '../src/catalogue/entra.ts'
 import { rfc7643 } from '../src/catalogue/rfc7643.ts'
 import { rfc7644 } from '../src/catalogue/rfc7644.ts'
+import { httpAuth } from '../src/catalogue/http-auth.ts'
 
 // Section numbers as the documents number them (RFC tables of contents; the
 // numbered headings of entra-provisioning.md), so a typo such as 3.4.2.7 fails.
@@ -18,6 +19,8 @@ const SECTIONS: Record<Requirement['source'], readonly string[]> = {
     '3.5.2.3', '3.6', '3.7', '3.7.1', '3.7.2', '3.7.3', '3.7.4', '3.8', '3.9', '3.10', '3.11', '3.12', '3.13', '3.14',
     '4', '5', '6', '6.1', '6.2', '7', '7.1', '7.2', '7.3', '7.4', '7.5', '7.5.1', '7.5.2', '7.6', '7.7', '7.8', '8',
   ],
+  RFC7235: ['3.1'],
+  RFC6750: ['3'],
   Entra: [
     '1.1', '1.2', '1.2.1', '1.2.2', '1.2.3', '1.2.4', '1.2.5', '1.2.6', '1.2.7', '1.2.8', '1.3', '1.4', '1.5',
     '2.1', '2.2', '2.3', '2.4', '2.5', '2.6', '2.7', '2.8', '2.9', '2.10', '2.11', '2.12', '2.13', '2.14', '2.15',
@@ -25,7 +28,7 @@ const SECTIONS: Record<Requirement['source'], readonly string[]> = {
   ],
 }
 
-const PREFIX: Record<Requirement['source'], string> = { RFC7643: 'rfc7643', RFC7644: 'rfc7644', Entra: 'entra' }
+const PREFIX: Record<Requirement['source'], string> = { RFC7643: 'rfc7643', RFC7644: 'rfc7644', RFC7235: 'rfc7235', RFC6750: 'rfc6750', Entra: 'entra' }
 // Ids cited by checks before Entra ids carried section numbers; kept for stability.
 const LEGACY_ENTRA_SEGMENTS = new Set(['test-connection', 'auth'])
 
@@ -33,18 +36,19 @@ const entries = Object.entries(requirements) as [string, Requirement][]
 const entraSection = (section: string): string | undefined => /\(entra-provisioning\.md (\d+(?:\.\d+)*)\)$/.exec(section)?.[1]
 
 describe('requirement catalogue', () => {
-  it('merges the three source files without losing or overriding an id', () => {
-    const parts = [rfc7643, rfc7644, entra].map((part) => Object.keys(part))
+  it('merges the source files without losing or overriding an id', () => {
+    const parts = [rfc7643, rfc7644, httpAuth, entra].map((part) => Object.keys(part))
     expect(parts.flat().length).toBe(requirementIds.length)
     expect(new Set(parts.flat()).size).toBe(requirementIds.length)
     for (const id of Object.keys(rfc7643)) expect(id.startsWith('rfc7643:')).toBe(true)
     for (const id of Object.keys(rfc7644)) expect(id.startsWith('rfc7644:')).toBe(true)
     for (const id of Object.keys(entra)) expect(id.startsWith('entra:')).toBe(true)
+    for (const id of Object.keys(httpAuth)) expect(id).toMatch(/^rfc(7235|6750):/)
   })
 
   it('has ids of the form <source>:<section>:<kebab-name> that agree with the entry', () => {
     for (const [id, r] of entries) {
-      const match = /^(rfc7643|rfc7644|entra):([0-9][0-9.]*|[a-z][a-z-]*):([a-z0-9]+(?:[.-][a-z0-9]+)*)$/.exec(id)
+      const match = /^(rfc7643|rfc7644|rfc7235|rfc6750|entra):([0-9][0-9.]*|[a-z][a-z-]*):([a-z0-9]+(?:[.-][a-z0-9]+)*)$/.exec(id)
       expect(match, id).not.toBeNull()
       const [, prefix, segment] = match!
       expect(prefix, id).toBe(PREFIX[r.source])

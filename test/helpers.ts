@@ -36,6 +36,14 @@ export async function runAgainst(server: ReferenceServer, options: Partial<Confo
 export const brokenIds = (report: Report): string[] =>
   report.checks.filter((c) => c.status === 'fail' || c.status === 'warn').map((c) => c.id).sort()
 
+/**
+ * Failure messages that show a value the code never filled in: NaN, undefined, [object Object],
+ * or a template placeholder such as {n} or {Users|Groups}. ({id} in a path is notation, not a gap.)
+ */
+export const unreadableMessages = (report: Report): string[] =>
+  report.checks.flatMap((c) => (c.status === 'fail' || c.status === 'warn' ? [`${c.id}: ${c.message}`] : []))
+    .filter((text) => /\bNaN\b|\bundefined\b|\[object Object\]|\{n\}|\{[A-Za-z]+\|[A-Za-z|]+\}|\$\{/.test(text))
+
 export interface CliResult {
   readonly code: number | null
   readonly stdout: string

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest'
 import { faults } from './faults/index.ts'
-import { startServer, runAgainst, brokenIds } from './helpers.ts'
+import { startServer, runAgainst, brokenIds, unreadableMessages } from './helpers.ts'
 
 // Each check must fail against a server with its defect, and only the checks
 // a defect really touches may fail: false alarms cost a vendor days.
@@ -35,6 +35,11 @@ describe.each(faults)('against a server that $defect', (fault) => {
         expect(named?.status === 'fail' && named.evidence.pointer, `${fault.pointer.check} names the JSON pointer`).toMatch(fault.pointer.matches)
         expect(named?.verifies.length, `${fault.pointer.check} names its requirement ids`).toBeGreaterThan(0)
       }
+      if (fault.message) {
+        const named = report.checks.find((c) => c.id === fault.message!.check)
+        expect(named?.status === 'fail' || named?.status === 'warn' ? named.message : undefined, `${fault.message.check} quotes what came back`).toMatch(fault.message.matches)
+      }
+      expect(unreadableMessages(report), 'failure messages a vendor can read').toEqual([])
     } finally {
       await server.close()
     }

@@ -116,8 +116,10 @@ export const rfc7643 = {
   'rfc7643:6:schema': { source: 'RFC7643', section: '6', level: 'MUST', summary: 'Each ResourceType names its base schema URI, equal to the id of a published Schema.' },
   'rfc7643:6:schema-extensions': { source: 'RFC7643', section: '6', level: 'MUST', summary: 'Each schemaExtensions entry has schema (a published Schema id) and required (boolean).' },
   'rfc7643:6:required-extension-present': { source: 'RFC7643', section: '6', level: 'MUST', summary: 'Resources of a type whose extension is required include that extension and its required attributes.' },
+  'rfc7643:6:meta': { source: 'RFC7643', section: '6', level: 'SHOULD', summary: 'A ResourceType\'s meta, when present, describes it: resourceType "ResourceType" and a location that is its own URI.' },
   'rfc7643:6:description': { source: 'RFC7643', section: '6', level: 'MUST', summary: 'A ResourceType carries a description where one applies.' },
   // 7. Schema Definition
+  'rfc7643:7:meta': { source: 'RFC7643', section: '7', level: 'SHOULD', summary: 'A Schema resource\'s meta, when present, describes it: resourceType "Schema" and a location that is its own URI.' },
   'rfc7643:7:schema-id': { source: 'RFC7643', section: '7', level: 'MUST', summary: 'Each Schema resource has id set to its schema URI.' },
   'rfc7643:7:schema-name': { source: 'RFC7643', section: '7', level: 'MUST', summary: 'Each Schema resource has a human-readable name where one applies (e.g. "User").' },
   'rfc7643:7:schema-description': { source: 'RFC7643', section: '7', level: 'MUST', summary: 'Each Schema resource carries a description where one applies.' },

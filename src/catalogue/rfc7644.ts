@@ -230,6 +230,7 @@ export const rfc7644 = {
   'rfc7644:3.12:conflict-409': { source: 'RFC7644', section: '3.12', level: 'SHOULD', summary: 'A version mismatch or a refused duplicate answers 409 Conflict.' },
   'rfc7644:3.12:precondition-412': { source: 'RFC7644', section: '3.12', level: 'SHOULD', summary: 'An update whose precondition no longer holds answers 412 Precondition Failed.' },
   'rfc7644:3.12:not-implemented-501': { source: 'RFC7644', section: '3.12', level: 'SHOULD', summary: 'An operation the server does not support (e.g. PATCH, Bulk) answers 501 Not Implemented.' },
+  'rfc7644:3.12:scim-type-status': { source: 'RFC7644', section: '3.12', level: 'SHOULD', summary: 'A Table 9 scimType keyword comes with the status Table 9 gives it (400; uniqueness with 409, invalidVers with 412), not e.g. a 404.' },
   'rfc7644:3.12:invalid-filter': { source: 'RFC7644', section: '3.12', level: 'SHOULD', summary: 'A malformed or unsupported filter answers 400 with scimType invalidFilter.' },
   'rfc7644:3.12:too-many': { source: 'RFC7644', section: '3.12', level: 'SHOULD', summary: 'A query yielding more results than the server will process answers 400 with scimType tooMany.' },
   'rfc7644:3.12:uniqueness': { source: 'RFC7644', section: '3.12', level: 'SHOULD', summary: 'A value already in use or reserved is refused with scimType uniqueness, on create, PUT and PATCH.' },

@@ -97,6 +97,10 @@ function route(context: ServerContext, req: ScimHttpRequest): ScimHttpResponse {
       if (!context.features.bulk) return errorResponse(501, 'Bulk is not supported by this server (bulk.supported is false).')
       if (method !== 'POST' || second !== undefined) throw notAllowed(method, req)
       return processBulk(context, req, readJson, (operation) => route(context, operation))
+    case 'Me':
+      // RFC 7644 section 3.11: "A service provider that does NOT support this feature SHOULD
+      // respond with HTTP status code 501 (Not Implemented)." The server has no subjects to alias.
+      return errorResponse(501, '/Me is not supported by this server: its tokens do not stand for a User.')
     case 'ServiceProviderConfig':
       requireDiscoveryGet(method, req, second === undefined)
       return jsonResponse(200, serviceProviderConfig(context.baseUrl, context.features))

@@ -17,4 +17,6 @@ export interface Fault {
   readonly features?: Partial<ServerFeatures>
   /** The failure must point at the offending value: this check's evidence carries a JSON pointer matching it. */
   readonly pointer?: { readonly check: string; readonly matches: RegExp }
+  /** The failure message must quote what came back: this check's message matches it. */
+  readonly message?: { readonly check: string; readonly matches: RegExp }
 }

@@ -74,7 +74,8 @@ export const filterFaults: readonly Fault[] = [
   {
     id: 'filters-malformed-500',
     defect: 'answers a malformed filter with 500 instead of 400 invalidFilter',
-    breaks: ['filters.malformed.invalid-filter-400', 'filters.malformed.scim-type-invalid-filter'],
+    // With no 400 to read, the scimType check has nothing to judge and says so (skipped).
+    breaks: ['filters.malformed.invalid-filter-400'],
     only: 'filters.*',
     wrap: onResponse(isFilteredList, (res) => (res.status === 400 && bodyOf(res)?.scimType === 'invalidFilter'
       ? withBody(status(500)(res), { schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '500', detail: 'internal error' })

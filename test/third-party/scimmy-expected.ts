@@ -28,7 +28,21 @@ export const scimmyNonPassing = {
   'filters.pagination':
     'RFC 7644 3.4.2.4: itemsPerPage is the number of resources on the page; scimmy echoes count (3) on a last page holding 1',
 
+  // Authentication: scimmy-routers wraps a refused handler in a bare 401.
+  'auth.no-token.www-authenticate':
+    'RFC 7235 3.1 and RFC 6750 3: a 401 MUST carry a WWW-Authenticate challenge; scimmy-routers sends the 401 Error body without the header',
+
+  // Filters: a comparison with no value is not refused.
+  'filters.malformed.invalid-filter-400':
+    'RFC 7644 3.4.2.2: an attribute operator takes a value (attrPath SP compareOp SP compValue); scimmy answers `userName eq` with 200 and no results instead of 400 invalidFilter',
+
   // Projection and media type.
+  'projection.attributes.keeps-schemas-and-id':
+    'RFC 7643 3: "schemas" is REQUIRED in every representation; with ?attributes=userName scimmy returns only id and userName',
+  'schema.user':
+    'RFC 7643 3: the same missing "schemas" under ?attributes= (GET /Users/{id}), as JSON Schema sees it; one cause with projection.attributes.keeps-schemas-and-id',
+  'schema.list-response-user':
+    'RFC 7643 3: the same missing "schemas" under ?attributes= (GET /Users?filter=...), as JSON Schema sees it; one cause with projection.attributes.keeps-schemas-and-id',
   'schema.content-type-scim':
     'RFC 7644 3.1/8.1 (SHOULD): a 413 for an oversized body comes from express.json before scimmy-routers sets application/scim+json',
 

@@ -94,7 +94,9 @@ export async function startScimmyServer(token: string): Promise<ScimmyServer> {
     type: 'bearer',
     handler: (req) => {
       if (req.header('Authorization') !== `Bearer ${token}`) throw new Error('Bearer token missing or wrong')
-      return 'scim-conform'
+      // The token is a service credential, as Entra's is, and stands for no User: scimmy-routers then
+      // answers /Me with 501 (RFC 7644 3.11) instead of looking up a user that cannot exist (404).
+      return undefined as unknown as string
     },
     context: () => store,
     baseUri: () => origin,
