@@ -1,5 +1,6 @@
 import { countByStatus, verdict, type CheckResult, type Report } from '../src/report/model.ts'
 import { baselineMarkOf, type BaselineComparison } from '../src/report/baseline.ts'
+import { blockedGroups } from '../src/report/blocked-causes.ts'
 
 // The summary printed at the end of a run: counts per area, each failure with its
 // rule and one-line reason, warnings, the report paths and the seed to replay.
@@ -9,7 +10,7 @@ export function consoleSummary(report: Report, reportPaths: readonly string[], c
   const areas = [...new Set(report.checks.map((c) => c.area))]
   for (const area of areas) {
     const counts = countByStatus(report.checks.filter((c) => c.area === area))
-    lines.push(`  ${area.padEnd(18)} ${counts.pass} passed, ${counts.fail} failed, ${counts.warn} warnings, ${counts.skip} skipped`)
+    lines.push(`  ${area.padEnd(18)} ${counts.pass} passed, ${counts.fail} failed, ${counts.warn} warnings, ${counts.blocked ? `${counts.blocked} blocked, ` : ''}${counts.skip} skipped`)
   }
   const failures = report.checks.filter((c): c is Extract<CheckResult, { status: 'fail' | 'warn' }> => c.status === 'fail' || c.status === 'warn')
   if (failures.length > 0) lines.push('')
@@ -19,9 +20,15 @@ export function consoleSummary(report: Report, reportPaths: readonly string[], c
     lines.push(`       ${f.message}`)
     if (f.fix) lines.push(`       fix: ${f.fix}`)
   }
+  const blocked = blockedGroups(report.checks)
+  if (blocked.length > 0) lines.push('')
+  for (const group of blocked) {
+    lines.push(`  BLOCKED ${group.checkIds.length} check(s), not judged: set-up failed at ${group.label}`)
+    lines.push(`       ${group.checkIds.join(', ')}`)
+  }
   const totals = countByStatus(report.checks)
   lines.push('')
-  lines.push(`${verdict(report) === 'pass' ? 'PASS' : 'FAIL'}: ${report.checks.length} checks, ${totals.pass} passed, ${totals.fail} failed, ${totals.warn} warnings, ${totals.skip} skipped in ${(report.durationMs / 1000).toFixed(1)}s (profile ${report.profile}, seed ${report.seed})`)
+  lines.push(`${verdict(report) === 'pass' ? 'PASS' : 'FAIL'}: ${report.checks.length} checks, ${totals.pass} passed, ${totals.fail} failed, ${totals.warn} warnings, ${totals.blocked} blocked, ${totals.skip} skipped in ${(report.durationMs / 1000).toFixed(1)}s (profile ${report.profile}, seed ${report.seed})`)
   if (comparison) {
     lines.push(`baseline: ${comparison.newFailures.length} new failure(s), ${comparison.knownFailures.length} known, ${comparison.fixed.length} fixed${comparison.newFailures.length > 0 ? `: ${comparison.newFailures.join(', ')}` : ''}`)
   }
@@ -39,5 +46,5 @@ export function consoleSummary(report: Report, reportPaths: readonly string[], c
 /** --quiet: the verdict line and where the reports are, nothing else. */
 export function quietSummary(report: Report, reportPaths: readonly string[]): string {
   const totals = countByStatus(report.checks)
-  return `${verdict(report) === 'pass' ? 'PASS' : 'FAIL'}: ${totals.pass} passed, ${totals.fail} failed, ${totals.warn} warnings, ${totals.skip} skipped; reports: ${reportPaths.join(', ')}`
+  return `${verdict(report) === 'pass' ? 'PASS' : 'FAIL'}: ${totals.pass} passed, ${totals.fail} failed, ${totals.warn} warnings, ${totals.blocked} blocked, ${totals.skip} skipped; reports: ${reportPaths.join(', ')}`
 }

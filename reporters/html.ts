@@ -8,6 +8,7 @@ import { checksTable } from './html/checks-table.ts'
 import { escapeHtml } from './html/escape.ts'
 import { evidenceCard } from './html/evidence.ts'
 import { rootCauses } from './html/root-causes.ts'
+import { blockedGroups } from '../src/report/blocked-causes.ts'
 import { rulesCell } from './html/rules-cell.ts'
 import { script } from './html/script.ts'
 import { styles } from './html/styles.ts'
@@ -36,8 +37,8 @@ function header(report: Report, comparison: BaselineComparison | undefined): str
     ['Seed', String(report.seed)],
     ['Tool', `${report.tool.name} ${report.tool.version}`],
   ]
-  const countBoxes = (['fail', 'warn', 'pass', 'skip'] as const)
-    .map((s) => `<div class="count count-${s}"><b>${counts[s]}</b>${{ fail: 'failed', warn: 'warnings', pass: 'passed', skip: 'skipped' }[s]}</div>`)
+  const countBoxes = (['fail', 'warn', 'blocked', 'pass', 'skip'] as const)
+    .map((s) => `<div class="count count-${s}"><b>${counts[s]}</b>${{ fail: 'failed', warn: 'warnings', blocked: 'blocked', pass: 'passed', skip: 'skipped' }[s]}</div>`)
     .join('')
   return `<header class="summary"><div><h1>SCIM conformance report</h1><dl>${facts.map(([k, v]) => `<dt>${k}</dt><dd>${escapeHtml(v)}</dd>`).join('')}</dl><div class="counts">${countBoxes}</div></div>`
     + `<div class="verdict verdict-${result}" id="verdict" data-verdict="${result}"><strong>${result === 'pass' ? 'PASS' : 'FAIL'}</strong><div>${counts.fail} required check(s) failed of ${report.checks.length}</div>${gate}</div></header>`
@@ -65,6 +66,15 @@ function rootCauseSection(report: Report): string {
     .map((c) => `<li><strong>${escapeHtml(c.pattern)}</strong> <span class="muted">(${c.checkIds.length} check${c.checkIds.length === 1 ? '' : 's'})</span><br>Rules: ${rulesCell(c.rules)}${c.fix ? `<br><strong>Fix:</strong> ${escapeHtml(c.fix)}` : ''}<br>Checks: ${c.checkIds.map((id) => `<code>${escapeHtml(id)}</code>`).join(', ')}</li>`)
     .join('')
   return `<h2>Failures by root cause</h2><ul class="root-causes">${items}</ul>`
+}
+
+function blockedSection(report: Report): string {
+  const groups = blockedGroups(report.checks)
+  if (!groups.length) return ''
+  const items = groups
+    .map((g) => `<li>Blocked by <strong>${escapeHtml(g.label)}</strong> <span class="muted">(${g.checkIds.length} check${g.checkIds.length === 1 ? '' : 's'} not judged)</span><br>Checks: ${g.checkIds.map((id) => `<code>${escapeHtml(id)}</code>`).join(', ')}</li>`)
+    .join('')
+  return `<h2>Blocked checks</h2><p class="muted">Their set-up failed, so they were not judged: neither failures nor passes. Fix the cause and run again.</p><ul class="blocked-causes" id="blocked">${items}</ul>`
 }
 
 function latencySection(report: Report): string {
@@ -99,12 +109,13 @@ export function html(report: Report, comparison?: BaselineComparison): string {
     .sort((a, b) => (a.status === b.status ? 0 : a.status === 'fail' ? -1 : 1))
   const evidenceIds = new Map(failed.map((c, i) => [c.id, `evidence-${i}`]))
   const cards = failed.map((c) => evidenceCard(c, evidenceIds.get(c.id) ?? '', baselineMarkOf(comparison, c.id))).join('')
-  const legend = '<div class="legend"><span><i style="background:#2e7d32"></i>pass</span><span><i style="background:#b26a00"></i>warn</span><span><i style="background:#c62828"></i>fail</span><span><i style="background:#b8bec6"></i>skip</span></div>'
+  const legend = '<div class="legend"><span><i style="background:#2e7d32"></i>pass</span><span><i style="background:#b26a00"></i>warn</span><span><i style="background:#c62828"></i>fail</span><span><i style="background:#a993c9"></i>blocked</span><span><i style="background:#b8bec6"></i>skip</span></div>'
   const body = [
     header(report, comparison),
     notices(report, comparison),
     `<h2>Results per area</h2>${areaChart(groupByArea(report.checks))}${legend}`,
     rootCauseSection(report),
+    blockedSection(report),
     `<h2>Checks</h2>${checksTable(report.checks, evidenceIds, comparison)}`,
     failed.length ? `<h2>Failures and warnings: evidence</h2>${cards}` : '',
     latencySection(report),

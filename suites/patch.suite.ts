@@ -1,3 +1,4 @@
+import { blockedUnless, ensureSetUp } from '../src/blocked.ts'
 import { check, type CheckContext } from '../src/check.ts'
 import { CheckFailure, ensureStatus } from '../src/check-failure.ts'
 import type { ScimClient } from '../src/client/scim-client.ts'
@@ -29,11 +30,12 @@ async function referencedUsers(scim: ScimClient, uniqueName: (label: string) => 
 /** Creates the case's resource and reads it back: the oracle starts from what the server holds. */
 async function createAndRead(scim: ScimClient, kind: ResourceKind, body: JsonObject): Promise<ScimResource & { id: string }> {
   const created = await scim.create(kind, body)
-  ensureStatus(created, [200, 201], `set-up: creating the ${kind} to patch failed`)
+  // The base resource carries the profile's attributes, as the profile's own create check sends them.
+  ensureSetUp(created, [200, 201], { check: kind === 'User' ? 'profile.user.create-read-back' : 'profile.group.create-read-back', what: `creating the ${kind} to patch failed` })
   const id = idOf(created.json)
-  if (!id) throw new CheckFailure(`set-up: the created ${kind} has no id`, { pointer: '/id', actual: created.json })
+  blockedUnless(id, `the created ${kind} has no id`, { check: kind === 'User' ? 'users.create.returns-resource' : 'schema.group-rules', request: `${created.method} ${created.path}`, answer: `${created.status} without an id` })
   const read = await scim.get(kind, id)
-  ensureStatus(read, 200, `set-up: reading the created ${kind} failed`)
+  ensureSetUp(read, 200, { check: kind === 'User' ? 'users.get.by-id' : 'groups.get.by-id', what: `reading the created ${kind} failed` })
   return { ...(read.json as ScimResource), id }
 }
 
@@ -120,7 +122,7 @@ check('patch.group.status-204', { verifies: ['entra:2.1:patch-group-204'] }, asy
   const group = await createGroup(scim, uniqueName('patch204'))
   const op = run.profile.dialect === 'entra' ? 'Add' : 'add'
   const response = await scim.patch('Group', group.id, { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op, path: 'members', value: [{ value: member.id }] }] })
-  ensureStatus(response, [200, 204], 'set-up: adding a member failed')
+  ensureSetUp(response, [200, 204], { check: 'entra.group-cycle.add-members', what: 'adding a member failed' })
   if (response.status !== 204) {
     throw new CheckFailure('PATCH /Groups/{id} answered 200 with a body; Entra expects 204 No Content', {
       expected: 204,

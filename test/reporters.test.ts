@@ -53,6 +53,9 @@ describe('json', () => {
     expect(isValid(withCheck({ ...base, status: 'pass', message: 'm' }))).toBe(false)
     expect(isValid(withCheck({ ...base, status: 'fail', message: 'm' }))).toBe(false)
     expect(isValid(withCheck({ ...base, status: 'skip' }))).toBe(false)
+    expect(isValid(withCheck({ ...base, status: 'blocked', reason: 'r' }))).toBe(false)
+    expect(isValid(withCheck({ ...base, status: 'blocked', reason: 'r', cause: { check: 'c' }, message: 'm' }))).toBe(false)
+    expect(isValid(withCheck({ ...base, status: 'blocked', reason: 'r', cause: { check: 'c', request: 'POST /Users', answer: '400' } }))).toBe(true)
     expect(isValid(withCheck({ ...base, status: 'broken' }))).toBe(false)
   })
 })
@@ -83,7 +86,13 @@ describe('junit', () => {
   it('passes warnings with a system-out that says warning, and skips with the reason', () => {
     expect(xml).toMatch(/name="users.create.location-header" time="0.098">\s*<system-out>warning \(SHOULD, does not fail the run\)/)
     expect(xml).toMatch(/name="auth.wrong-token-401" time="0.000">\s*<skipped message="Skipped: the no-token check failed first"\/>/)
-    expect(xml.match(/<skipped /g)).toHaveLength(sampleIdsByStatus('skip').length)
+    expect(xml.match(/<skipped /g)).toHaveLength(sampleIdsByStatus('skip').length + sampleIdsByStatus('blocked').length)
+  })
+
+  it('reports a blocked check as skipped, with the root of its cause chain in the message, never as a failure', () => {
+    expect(xml).toMatch(/name="users.filter.username-eq" time="0.015">\s*<skipped message="blocked by users.create.status-201 \(POST \/Users answered 400 invalidValue &quot;nickName is not supported&quot;\): set-up: creating a user failed/)
+    expect(xml).toMatch(/name="users.delete.then-404" time="0.000">\s*<skipped message="blocked by users.filter.username-eq: step/)
+    expect(attribute('testsuites', 'failures', xml)).toEqual([String(sampleIdsByStatus('fail').length)])
   })
 
   it('escapes markup and replaces characters XML 1.0 forbids', () => {
@@ -114,10 +123,17 @@ describe('markdown', () => {
   })
 
   it('has a count per area, the warnings, the coverage figure and the seed', () => {
-    expect(md).toContain('| users | 3 | 2 | 1 | 0 |')
+    expect(md).toContain('| users | 3 | 2 | 1 | 2 | 0 |')
     expect(md).toContain('### Warnings (do not fail the run)')
     expect(md).toContain('15 of 20 observable requirements (75%)')
     expect(md).toContain('Seed: `1234567`')
+  })
+
+  it('lists blocked checks under the root of their cause, apart from failures', () => {
+    const blocked = md.slice(md.indexOf('### Blocked'))
+    expect(blocked).toContain('- blocked by users.create.status-201 (POST /Users answered 400 invalidValue "nickName is not supported"): `users.filter.username-eq`, `users.delete.then-404`')
+    const failedSection = md.slice(md.indexOf('### Failed checks'), md.indexOf('### Warnings'))
+    for (const id of sampleIdsByStatus('blocked')) expect(failedSection).not.toContain(`\`${id}\``)
   })
 
   it('keeps target text from breaking the markdown', () => {
@@ -180,6 +196,14 @@ describe('html', () => {
     expect(messagePattern('filter "a" matched 3')).toBe('filter "…" matched {n}')
     expect(page).toContain('PATCH /{Users|Groups}/{id} answered {n} after {n} ms')
     expect(messagePattern('POST /Users answered 200, expected 201')).toBe(messagePattern('POST /Groups answered 200, expected 201'))
+  })
+
+  it('lists blocked checks under the root of their cause, with a count box and a Blocked filter', () => {
+    const section = page.slice(page.indexOf('<h2>Blocked checks</h2>'), page.indexOf('<h2>Checks</h2>'))
+    expect(section).toContain('Blocked by <strong>users.create.status-201 (POST /Users answered 400 invalidValue &quot;nickName is not supported&quot;)</strong>')
+    expect(section).toContain('<code>users.filter.username-eq</code>, <code>users.delete.then-404</code>')
+    expect(page).toContain('<div class="count count-blocked"><b>2</b>blocked</div>')
+    expect(page).toContain('data-status-filter="blocked"')
   })
 
   it('computes latency per operation kind with nearest-rank percentiles', () => {

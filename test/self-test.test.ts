@@ -12,6 +12,7 @@ describe('against the reference server', () => {
       const before = server.snapshot()
       const report = await runAgainst(server)
       expect(brokenIds(report)).toEqual([])
+      expect(report.checks.filter((c) => c.status === 'blocked').map((c) => c.id)).toEqual([])
       // Only what the default server does not claim (bulk), cannot show (filter.maxResults 200),
       // or what a bearer-token run does not use (the OAuth token endpoint) may be skipped.
       const skipped = report.checks.flatMap((c) => (c.status === 'skip' ? [{ id: c.id, reason: c.reason }] : []))
@@ -30,6 +31,12 @@ describe.each(faults)('against a server that $defect', (fault) => {
     try {
       const report = await runAgainst(server, { ...(fault.only ? { only: fault.only } : {}), ...(fault.profile ? { profile: fault.profile } : {}) })
       expect(brokenIds(report)).toEqual([...fault.breaks].sort())
+      if (fault.blocks) {
+        const blocked = report.checks.flatMap((c) => (c.status === 'blocked' ? [c] : []))
+        expect(blocked.map((c) => c.id).sort()).toEqual([...fault.blocks].sort())
+        const named = new Set([...fault.breaks, ...fault.blocks])
+        for (const c of blocked) expect(c.cause.check, `${c.id} is blocked under a check this defect breaks or blocks`).toSatisfy((id: string | undefined) => id !== undefined && named.has(id))
+      }
       if (fault.pointer) {
         const named = report.checks.find((c) => c.id === fault.pointer!.check)
         expect(named?.status === 'fail' && named.evidence.pointer, `${fault.pointer.check} names the JSON pointer`).toMatch(fault.pointer.matches)

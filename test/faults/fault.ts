@@ -8,6 +8,11 @@ export interface Fault {
   readonly id: string
   readonly defect: string
   readonly breaks: readonly string[]
+  /**
+   * When given, the exact check ids the defect blocks (their set-up failed, so they were
+   * not judged), each under a cause that is one of `breaks` or itself blocked.
+   */
+  readonly blocks?: readonly string[]
   readonly wrap: (handle: Handle) => Handle
   /** Limit the run to these checks (a --only glob) when the rest cannot be affected. */
   readonly only?: string
