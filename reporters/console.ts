@@ -1,9 +1,10 @@
 import { countByStatus, verdict, type CheckResult, type Report } from '../src/report/model.ts'
 import { baselineMarkOf, type BaselineComparison } from '../src/report/baseline.ts'
-import { blockedGroups } from '../src/report/blocked-causes.ts'
+import { rootCauses } from '../src/report/root-causes.ts'
 
 // The summary printed at the end of a run: counts per area, each failure with its
-// rule and one-line reason, warnings, the report paths and the seed to replay.
+// rule and one-line reason, warnings, the root causes in the order to fix them (with
+// the checks each blocked), the report paths and the seed to replay.
 
 export function consoleSummary(report: Report, reportPaths: readonly string[], comparison?: BaselineComparison): string {
   const lines: string[] = ['']
@@ -16,16 +17,19 @@ export function consoleSummary(report: Report, reportPaths: readonly string[], c
   if (failures.length > 0) lines.push('')
   for (const f of failures) {
     const mark = baselineMarkOf(comparison, f.id)
-    lines.push(`  ${f.status === 'fail' ? 'FAIL' : 'WARN'} ${f.id} [${f.level}; ${f.verifies.join(', ')}]${mark ? ` (${mark})` : ''}`)
+    lines.push(`  ${f.status === 'fail' ? 'FAIL' : 'WARN'} ${f.id} [${f.level}; ${f.requirement ? `breaks ${f.requirement}` : f.verifies.join(', ')}]${mark ? ` (${mark})` : ''}`)
     lines.push(`       ${f.message}`)
     if (f.fix) lines.push(`       fix: ${f.fix}`)
   }
-  const blocked = blockedGroups(report.checks)
-  if (blocked.length > 0) lines.push('')
-  for (const group of blocked) {
-    lines.push(`  BLOCKED ${group.checkIds.length} check(s), not judged: set-up failed at ${group.label}`)
-    lines.push(`       ${group.checkIds.join(', ')}`)
-  }
+  const causes = rootCauses(report.checks)
+  if (causes.length > 0) lines.push('', 'What to fix first (each cause once, most checks fixed or unblocked first):')
+  causes.forEach((cause, i) => {
+    const counts = [cause.checkIds.length ? `${cause.checkIds.length} ${cause.status === 'warn' ? 'warned' : 'failed'}` : '', cause.blockedIds.length ? `${cause.blockedIds.length} blocked` : ''].filter(Boolean).join(', ')
+    lines.push(`  ${i + 1}. ${cause.heading} (${counts})`)
+    if (cause.checkIds.length) lines.push(`       checks: ${cause.checkIds.join(', ')}`)
+    // Blocked checks were not judged: their set-up needed what this cause breaks.
+    if (cause.blockedIds.length) lines.push(`       blocked, not judged: ${cause.blockedIds.join(', ')}`)
+  })
   const totals = countByStatus(report.checks)
   lines.push('')
   lines.push(`${verdict(report) === 'pass' ? 'PASS' : 'FAIL'}: ${report.checks.length} checks, ${totals.pass} passed, ${totals.fail} failed, ${totals.warn} warnings, ${totals.blocked} blocked, ${totals.skip} skipped in ${(report.durationMs / 1000).toFixed(1)}s (profile ${report.profile}, seed ${report.seed})`)

@@ -7,8 +7,7 @@ import { areaChart, latencyChart } from './html/charts.ts'
 import { checksTable } from './html/checks-table.ts'
 import { escapeHtml } from './html/escape.ts'
 import { evidenceCard } from './html/evidence.ts'
-import { rootCauses } from './html/root-causes.ts'
-import { blockedGroups } from '../src/report/blocked-causes.ts'
+import { rootCauses } from '../src/report/root-causes.ts'
 import { rulesCell } from './html/rules-cell.ts'
 import { script } from './html/script.ts'
 import { styles } from './html/styles.ts'
@@ -59,22 +58,25 @@ function notices(report: Report, comparison: BaselineComparison | undefined): st
   return out.join('')
 }
 
+const codes = (ids: readonly string[]): string => ids.map((id) => `<code>${escapeHtml(id)}</code>`).join(', ')
+const plural = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`
+
+/** Most checks first: fixing the first cause fixes or unblocks the most. Blocked checks sit under what blocked them. */
 function rootCauseSection(report: Report): string {
   const causes = rootCauses(report.checks)
   if (!causes.length) return ''
   const items = causes
-    .map((c) => `<li><strong>${escapeHtml(c.pattern)}</strong> <span class="muted">(${c.checkIds.length} check${c.checkIds.length === 1 ? '' : 's'})</span><br>Rules: ${rulesCell(c.rules)}${c.fix ? `<br><strong>Fix:</strong> ${escapeHtml(c.fix)}` : ''}<br>Checks: ${c.checkIds.map((id) => `<code>${escapeHtml(id)}</code>`).join(', ')}</li>`)
+    .map((c) => {
+      const counts = [c.checkIds.length ? `${plural(c.checkIds.length, 'check')} ${c.status === 'warn' ? 'warned' : 'failed'}` : '', c.blockedIds.length ? `${plural(c.blockedIds.length, 'check')} blocked` : ''].filter(Boolean).join(', ')
+      return `<li class="cause-${c.status}"><strong>${escapeHtml(c.heading)}</strong> <span class="muted">(${counts})</span>`
+        + (c.rules.length ? `<br>Rules: ${rulesCell(c.rules)}` : '')
+        + (c.fix ? `<br><strong>Fix:</strong> ${escapeHtml(c.fix)}` : '')
+        + (c.checkIds.length ? `<br>Checks: ${codes(c.checkIds)}` : '')
+        + (c.blockedIds.length ? `<br>Blocked, not judged until this is fixed: ${codes(c.blockedIds)}` : '')
+        + '</li>'
+    })
     .join('')
-  return `<h2>Failures by root cause</h2><ul class="root-causes">${items}</ul>`
-}
-
-function blockedSection(report: Report): string {
-  const groups = blockedGroups(report.checks)
-  if (!groups.length) return ''
-  const items = groups
-    .map((g) => `<li>Blocked by <strong>${escapeHtml(g.label)}</strong> <span class="muted">(${g.checkIds.length} check${g.checkIds.length === 1 ? '' : 's'} not judged)</span><br>Checks: ${g.checkIds.map((id) => `<code>${escapeHtml(id)}</code>`).join(', ')}</li>`)
-    .join('')
-  return `<h2>Blocked checks</h2><p class="muted">Their set-up failed, so they were not judged: neither failures nor passes. Fix the cause and run again.</p><ul class="blocked-causes" id="blocked">${items}</ul>`
+  return `<h2>Failures by root cause</h2><p class="muted">Fix from the top: each cause is listed once, with the checks it failed and the checks it blocked (their set-up failed, so they were not judged).</p><ol class="root-causes" id="root-causes">${items}</ol>`
 }
 
 function latencySection(report: Report): string {
@@ -115,7 +117,6 @@ export function html(report: Report, comparison?: BaselineComparison): string {
     notices(report, comparison),
     `<h2>Results per area</h2>${areaChart(groupByArea(report.checks))}${legend}`,
     rootCauseSection(report),
-    blockedSection(report),
     `<h2>Checks</h2>${checksTable(report.checks, evidenceIds, comparison)}`,
     failed.length ? `<h2>Failures and warnings: evidence</h2>${cards}` : '',
     latencySection(report),

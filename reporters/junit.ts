@@ -70,7 +70,7 @@ type Failed = Extract<CheckResult, { status: 'fail' | 'warn' }>
 
 function failureText(check: Failed, mark: string | undefined): string {
   const { evidence } = check
-  const lines = [check.message, `Rules: ${check.verifies.join(', ') || '(none)'}`, ...(check.fix ? [`Fix: ${check.fix}`] : [])]
+  const lines = [check.message, ...(check.requirement ? [`Breaks: ${check.requirement} (${check.level})`] : []), `Rules: ${check.verifies.join(', ') || '(none)'}`, ...(check.fix ? [`Fix: ${check.fix}`] : [])]
   if (mark) lines.push(`Baseline: ${mark}`)
   if (evidence.pointer !== undefined) lines.push(`At: ${evidence.pointer}`)
   if (evidence.expected !== undefined) lines.push(`Expected: ${JSON.stringify(evidence.expected)}`)

@@ -38,7 +38,7 @@ const mark = (comparison: BaselineComparison | undefined, id: string): string =>
 }
 
 function checkList(checks: readonly Failed[], comparison: BaselineComparison | undefined): string[] {
-  return checks.map((c) => `- ${code(c.id)}${mark(comparison, c.id)} (${c.level}, ${rules(c.verifies)}): ${inline(c.message)}${c.fix ? `<br>**Fix:** ${inline(c.fix)}` : ''}`)
+  return checks.map((c) => `- ${code(c.id)}${mark(comparison, c.id)} (${c.level}, ${c.requirement ? `breaks ${rules([c.requirement])}` : rules(c.verifies)}): ${inline(c.message)}${c.fix ? `<br>**Fix:** ${inline(c.fix)}` : ''}`)
 }
 
 export function markdown(report: Report, comparison?: BaselineComparison): string {

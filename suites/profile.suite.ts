@@ -122,7 +122,7 @@ for (const [label, kind] of kinds) {
     // Entra skips attributes that are empty in the directory: a create with only the required ones must work.
     const values = profileValues(kind, mapped(context.run.profile, kind), context.uniqueName(`rq-${label}`), (a) => a.required || a.path === matching)
     const id = await create(context, kind, values).catch((error: unknown) => {
-      throw error instanceof CheckFailure ? new CheckFailure(error.message, { ...error.evidence, consequence: consequence.requiredOnly }) : error
+      throw error instanceof CheckFailure ? new CheckFailure(error.message, { ...error.evidence, consequence: consequence.requiredOnly }, error.requirement) : error
     })
     await readBack(context, kind, id, values, 'a create with only the required attributes')
   })

@@ -31,6 +31,9 @@ describe.each(faults)('against a server that $defect', (fault) => {
     try {
       const report = await runAgainst(server, { ...(fault.only ? { only: fault.only } : {}), ...(fault.profile ? { profile: fault.profile } : {}) })
       expect(brokenIds(report)).toEqual([...fault.breaks].sort())
+      if (fault.warns) {
+        expect(report.checks.filter((c) => c.status === 'warn').map((c) => c.id).filter((id) => fault.breaks.includes(id)).sort()).toEqual([...fault.warns].sort())
+      }
       if (fault.blocks) {
         const blocked = report.checks.flatMap((c) => (c.status === 'blocked' ? [c] : []))
         expect(blocked.map((c) => c.id).sort()).toEqual([...fault.blocks].sort())

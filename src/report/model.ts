@@ -46,8 +46,11 @@ interface CheckResultBase {
 
 export type CheckResult =
   | (CheckResultBase & { readonly status: 'pass' })
-  /** `fix`: what the server should do instead, with the rule (src/fixes.ts). */
-  | (CheckResultBase & { readonly status: 'fail' | 'warn'; readonly message: string; readonly evidence: Evidence; readonly fix: string })
+  /**
+   * `fix`: what the server should do instead, with the rule (src/fixes.ts). `requirement`: the
+   * one requirement the failure breaks, when the check named it; `level` is then its level.
+   */
+  | (CheckResultBase & { readonly status: 'fail' | 'warn'; readonly message: string; readonly evidence: Evidence; readonly fix: string; readonly requirement?: string })
   | (CheckResultBase & { readonly status: 'skip'; readonly reason: string })
   /** Not judged: its set-up failed. Never a failure, never changes the exit code; listed under its cause. */
   | (CheckResultBase & { readonly status: 'blocked'; readonly reason: string; readonly cause: BlockedCause })

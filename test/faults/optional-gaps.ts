@@ -169,6 +169,8 @@ export const optionalGapFaults: readonly Fault[] = [
     id: 'body-size-unlimited',
     defect: 'has no request body limit and stores a 5 MB displayName',
     breaks: ['security.body.oversized'],
+    // RFC 7644 sets a size limit only for Bulk (3.7.4); refusing hostile input is a SHOULD (7.1).
+    warns: ['security.body.oversized'],
     wrap: (handle) => handle,
     features: { maxBodyBytes: 64 * 1024 * 1024 },
     only: 'security.body.*',
