@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest'
 import { faults } from './faults/index.ts'
 import { startServer, runAgainst, brokenIds } from './helpers.ts'
+import { rootCauses } from '../src/report/root-causes.ts'
 
 // Each check must fail against a server with its defect, and only the checks
 // a defect really touches may fail: false alarms cost a vendor days.
@@ -19,6 +20,23 @@ describe('against the reference server', () => {
       expect(skipped.filter((s) => !/^not (advertised|observable|applicable): /.test(s.reason))).toEqual([])
       expect(report.cleanup.leftover).toEqual([])
       expect(server.snapshot()).toEqual(before)
+    } finally {
+      await server.close()
+    }
+  })
+})
+
+describe('against a wrong base URL (every endpoint 404)', () => {
+  it('blocks what needs a resource and groups the failures under a handful of causes', async () => {
+    const server = await startServer()
+    try {
+      const report = await runAgainst({ ...server, url: `${server.url}/wrong` })
+      const failed = report.checks.filter((c) => c.status === 'fail').length
+      const blocked = report.checks.filter((c) => c.status === 'blocked').length
+      expect(blocked).toBeGreaterThan(failed)
+      const causes = rootCauses(report.checks)
+      expect(causes.length).toBeLessThanOrEqual(10)
+      expect(causes[0]?.heading).toMatch(/^POST \/.*\/wrong\/Users answered 404/)
     } finally {
       await server.close()
     }

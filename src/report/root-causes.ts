@@ -48,6 +48,15 @@ function failingExchange(check: Broken): Exchange | undefined {
   return [...exchanges].reverse().find((e) => e.status === undefined || (typeof actual === 'number' && e.status === actual))
 }
 
+function scimTypeOf(exchange: Exchange): string | undefined {
+  try {
+    const scimType = (JSON.parse(exchange.responseBody ?? '') as { scimType?: unknown }).scimType
+    return typeof scimType === 'string' ? scimType : undefined
+  } catch {
+    return undefined
+  }
+}
+
 function answerText(exchange: Exchange): string {
   if (exchange.status === undefined) return `got no answer (${exchange.error ?? 'transport error'})`
   let detail = ''
@@ -59,6 +68,12 @@ function answerText(exchange: Exchange): string {
     // Not a JSON body: the status alone.
   }
   return `answered ${exchange.status}${detail}`
+}
+
+/** A heading is one readable line: a long message (a list of every probe) is cut at a word. */
+function sentence(message: string): string {
+  if (message.length <= 200) return message
+  return `${message.slice(0, 200).replace(/\s+\S*$/, '')} …`
 }
 
 interface Group {
@@ -89,9 +104,13 @@ export function rootCauses(checks: readonly CheckResult[]): RootCause[] {
     const exchange = failingExchange(check)
     if (exchange) {
       const shape = requestShape(exchange.method, exchange.url)
-      add(`${shape} ${exchange.status ?? 'none'}`, `${exchange.method} ${exchange.url.replace(/^[a-z]+:\/\/[^/]+/i, '')} ${answerText(exchange)}`, check)
+      const path = exchange.url.replace(/^[a-z]+:\/\/[^/]+/i, '').split('?')[0]
+      const { expected } = check.evidence
+      const wanted = typeof expected === 'number' || typeof expected === 'string' ? `, expected ${expected}` : ''
+      // The scimType tells apart defects that share a status (a 400 invalidValue is not a 400 noTarget).
+      add(`${shape} ${exchange.status ?? 'none'} ${scimTypeOf(exchange) ?? ''}`, `${exchange.method} ${path} ${answerText(exchange)}${wanted}`, check)
     } else {
-      add(`${[...check.verifies].sort().join()} ${messagePattern(check.message)}`, check.message, check)
+      add(`${[...check.verifies].sort().join()} ${messagePattern(check.message)}`, sentence(check.message), check)
     }
   }
   const byId = new Map(checks.map((c) => [c.id, c]))
@@ -106,7 +125,7 @@ export function rootCauses(checks: readonly CheckResult[]): RootCause[] {
     // Blocked by a request no failed check made: grouped with failures of the same request shape.
     const [method = '', path = ''] = (cause.request ?? '').split(' ')
     const status = (cause.answer ?? '').split(' ')[0] ?? ''
-    const key = `${requestShape(method, path)} ${status}`
+    const key = `${requestShape(method, path)} ${status} ${(cause.answer ?? '').split(' ')[1]?.replace(/^".*/, '') ?? ''}`
     const group = groups.get(key) ?? { heading: `${cause.request ?? 'a set-up request'} answered ${cause.answer ?? 'unexpectedly'}`, status: 'blocked' as const, rules: new Set<string>(), checkIds: [], blockedIds: [], fix: '' }
     group.blockedIds.push(check.id)
     groups.set(key, group)
