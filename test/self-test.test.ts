@@ -49,6 +49,9 @@ describe.each(faults)('against a server that $defect', (fault) => {
     try {
       const report = await runAgainst(server, { ...(fault.only ? { only: fault.only } : {}), ...(fault.profile ? { profile: fault.profile } : {}) })
       expect(brokenIds(report)).toEqual([...fault.breaks].sort())
+      for (const c of report.checks) {
+        if ((c.status === 'fail' || c.status === 'warn') && c.requirement) expect(c.verifies, `${c.id} breaks a requirement it cites`).toContain(c.requirement)
+      }
       if (fault.warns) {
         expect(report.checks.filter((c) => c.status === 'warn').map((c) => c.id).filter((id) => fault.breaks.includes(id)).sort()).toEqual([...fault.warns].sort())
       }
