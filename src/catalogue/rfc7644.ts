@@ -23,12 +23,12 @@ export const rfc7644 = {
   'rfc7644:3.2:endpoints': { source: 'RFC7644', section: '3.2', level: 'MUST', summary: 'Resources and discovery live at the documented endpoints (/Users, /Groups, /Schemas, /ResourceTypes, /ServiceProviderConfig...).' },
   // 3.3 Creating Resources
   'rfc7644:3.3:created-201': { source: 'RFC7644', section: '3.3', level: 'MUST', summary: 'A successful create answers 201 Created; that the body holds the new resource is only a SHOULD (response-representation).', text: 'When the service provider successfully creates the new resource, an HTTP response SHALL be returned with HTTP status code 201 (Created).' },
-  'rfc7644:3.3:location-header': { source: 'RFC7644', section: '3.3', level: 'MUST', summary: 'A create response carries a Location header (SHALL) with the resource URI, equal to meta.location.' },
+  'rfc7644:3.3:location-header': { source: 'RFC7644', section: '3.3', level: 'MUST', summary: 'A create response carries a Location header (SHALL) with the resource URI, equal to meta.location.', text: 'The URI of the created resource SHALL include, in the HTTP "Location" header and the HTTP body, a JSON representation [RFC7159] with the attribute "meta.location".' },
   'rfc7644:3.3:meta-location-in-body': { source: 'RFC7644', section: '3.3', level: 'MUST', summary: 'The body of a create response gives the new resource\'s URI in meta.location.' },
   'rfc7644:3.3:read-only-ignored': { source: 'RFC7644', section: '3.3', level: 'MUST', summary: 'readOnly attributes in a create body are ignored rather than stored.' },
   'rfc7644:3.3:response-representation': { source: 'RFC7644', section: '3.3', level: 'SHOULD', summary: 'The create response body is the server\'s full representation of the new resource.' },
   'rfc7644:3.3:non-asserted-defaults': { source: 'RFC7644', section: '3.3', level: 'MAY', summary: 'The server may give default values to readWrite attributes the client left out.' },
-  'rfc7644:3.3:uniqueness-409': { source: 'RFC7644', section: '3.3', level: 'MUST', summary: 'A create that duplicates a unique attribute answers 409 with scimType uniqueness.' },
+  'rfc7644:3.3:uniqueness-409': { source: 'RFC7644', section: '3.3', level: 'MUST', summary: 'A create that duplicates a unique attribute answers 409 with scimType uniqueness.', text: 'If the service provider determines that the creation of the requested resource conflicts with existing resources (e.g., a "User" resource with a duplicate "userName"), the service provider MUST return HTTP status code 409 (Conflict) with a "scimType" error code of "uniqueness", as per Section 3.12.' },
   // 3.3.1 Resource Types
   'rfc7644:3.3.1:resource-type-from-endpoint': { source: 'RFC7644', section: '3.3.1', level: 'MUST', summary: 'A resource created at an endpoint gets that endpoint\'s resource type in meta.resourceType.' },
   // 3.4 Retrieving Resources
@@ -40,7 +40,7 @@ export const rfc7644 = {
   'rfc7644:3.4.2:total-results': { source: 'RFC7644', section: '3.4.2', level: 'MUST', summary: 'Every ListResponse carries totalResults, the number of matches.' },
   'rfc7644:3.4.2:resources-when-nonzero': { source: 'RFC7644', section: '3.4.2', level: 'MUST', summary: 'A ListResponse with totalResults above 0 carries the Resources array.' },
   'rfc7644:3.4.2:start-index-when-paged': { source: 'RFC7644', section: '3.4.2', level: 'MUST', summary: 'A ListResponse holding only part of the results carries startIndex.' },
-  'rfc7644:3.4.2:items-per-page-when-paged': { source: 'RFC7644', section: '3.4.2', level: 'MUST', summary: 'A ListResponse holding only part of the results carries itemsPerPage.' },
+  'rfc7644:3.4.2:items-per-page-when-paged': { source: 'RFC7644', section: '3.4.2', level: 'MUST', summary: 'A ListResponse holding only part of the results carries itemsPerPage.', text: 'itemsPerPage The number of resources returned in a list response page. REQUIRED when partial results are returned due to pagination.' },
   'rfc7644:3.4.2:ignore-unknown-parameters': { source: 'RFC7644', section: '3.4.2', level: 'SHOULD', summary: 'Unknown query parameters are ignored rather than making the query fail.' },
   'rfc7644:3.4.2:additional-parameters': { source: 'RFC7644', section: '3.4.2', level: 'MAY', summary: 'A server may support query parameters beyond those of the RFC.', unobservable: LATITUDE },
   'rfc7644:3.4.2:query-base-uri': { source: 'RFC7644', section: '3.4.2', level: 'MAY', summary: 'Queries may be made against the base URI to search across resource types.' },
@@ -182,7 +182,7 @@ export const rfc7644 = {
   'rfc7644:3.7:bulk-success-body-optional': { source: 'RFC7644', section: '3.7', level: 'MAY', summary: 'A successful bulk operation\'s result may leave out the response body.' },
   'rfc7644:3.7:bulk-id-echoed': { source: 'RFC7644', section: '3.7', level: 'MUST', summary: 'The result of a POST carries the bulkId the client gave it.', text: 'bulkId ... REQUIRED when "method" is "POST".' },
   // 3.7.1 Circular Reference Processing
-  'rfc7644:3.7.1:circular-references': { source: 'RFC7644', section: '3.7.1', level: 'MUST', summary: 'The server tries to resolve bulkId cross-references that form a cycle within one request.' },
+  'rfc7644:3.7.1:circular-references': { source: 'RFC7644', section: '3.7.1', level: 'MUST', summary: 'The server tries to resolve bulkId cross-references that form a cycle within one request.', text: 'The service provider MUST try to resolve circular cross-references between resources in a single bulk job but MAY stop after a failed attempt and instead return HTTP status code 409 (Conflict).' },
   'rfc7644:3.7.1:circular-409': { source: 'RFC7644', section: '3.7.1', level: 'MAY', summary: 'The server may give up on a cycle it cannot resolve and answer 409.' },
   // 3.7.2 BulkId Temporary Identifiers
   'rfc7644:3.7.2:bulk-id-resolution': { source: 'RFC7644', section: '3.7.2', level: 'MUST', summary: 'A "bulkId:<id>" reference resolves to the id the server gave the resource created with that bulkId.' },
