@@ -109,7 +109,6 @@ export const coreFaults: readonly Fault[] = [
       'filters.users.entra-eq',
       'filters.users.rfc-operators',
       'profile.user.match-read-back',
-      'search.users-matches-get',
       'security.filter.injection',
       'sort.datetime',
       'sort.multi-valued-primary',

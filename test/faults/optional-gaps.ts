@@ -154,6 +154,18 @@ export const optionalGapFaults: readonly Fault[] = [
     only: 'put.*',
   },
   {
+    id: 'search-drops-attributes',
+    defect: 'ignores attributes in a SearchRequest on /Users/.search and /Groups/.search',
+    breaks: ['search.groups-matches-get', 'search.users-matches-get'],
+    wrap: (handle) => (req) => {
+      const body = requestBody(req)
+      if (req.method !== 'POST' || !/^\/(Users|Groups)\/\.search$/.test(req.path) || body === undefined) return handle(req)
+      delete body.attributes
+      return handle({ ...req, body: JSON.stringify(body) })
+    },
+    only: 'search.*',
+  },
+  {
     id: 'root-search-drops-attributes',
     defect: 'ignores attributes in a SearchRequest at the server root',
     breaks: ['search.root-matches-get'],
