@@ -94,6 +94,20 @@ export const patchFaults: readonly Fault[] = [
     }),
   },
   {
+    id: 'patch-group-answers-200',
+    defect: 'answers a successful PATCH of a group with 200 and the whole group instead of 204',
+    breaks: ['patch.group.status-204'],
+    // Entra's 204 for group PATCH is a SHOULD (a 200 with the group is lawful RFC 7644 3.5.2).
+    warns: ['patch.group.status-204'],
+    only: 'patch.*',
+    wrap: (handle) => async (req) => {
+      const res = await handle(req)
+      if (!isPatch(req) || !isResource('Groups')(req) || res.status !== 204) return res
+      const group = await handle({ ...req, method: 'GET', body: '' })
+      return { ...group, status: 200 }
+    },
+  },
+  {
     id: 'patch-ignores-active',
     defect: 'ignores PATCH operations on active',
     breaks: [
