@@ -166,6 +166,17 @@ export const optionalGapFaults: readonly Fault[] = [
     only: 'search.*',
   },
   {
+    id: 'root-query-too-many',
+    defect: 'refuses every query at the server root with 400 tooMany (lawful: RFC 7644 3.4.2.1)',
+    // Not a defect: a lawful variant. search.root-matches-get is not applicable, and nothing fails.
+    breaks: [],
+    wrap: (handle) => (req) => {
+      if (!((req.method === 'GET' && req.path === '/') || (req.method === 'POST' && req.path === '/.search'))) return handle(req)
+      return Promise.resolve({ status: 400, headers: { 'content-type': 'application/scim+json' }, body: JSON.stringify({ schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '400', scimType: 'tooMany', detail: 'a query across every resource type is not supported' }) })
+    },
+    only: 'search.*',
+  },
+  {
     id: 'root-search-drops-attributes',
     defect: 'ignores attributes in a SearchRequest at the server root',
     breaks: ['search.root-matches-get'],
