@@ -118,13 +118,14 @@ check('security.password.never-returned', { verifies: ['rfc7643:4.1.1:password-n
 /** A 4xx with an RFC 7644 section 3.12 Error body; a 2xx means the request was taken as valid. */
 /**
  * A 4xx with an RFC 7644 section 3.12 Error body; a 2xx means the request was taken as valid.
- * Refusing hostile input is a SHOULD (7.1): a server that accepts it only warns. The Error body
- * of a refusal it does send is judged by `bodyRule`.
+ * Any error status the server sends must carry the Error body (`bodyRule`); that the answer is a
+ * 4xx refusal at all is a SHOULD (7.1), so a server that accepts hostile input, or fails on it
+ * with a proper Error body, only warns.
  */
 function ensureScimError4xx(res: HttpResponse, what: string, bodyRule: RequirementId = 'rfc7644:3.12:error-json-body'): void {
   const schemas = (res.json as { schemas?: unknown } | undefined)?.schemas
+  if (res.status >= 400) ensure(Array.isArray(schemas) && schemas.includes(SCHEMA_URN.error), `${res.method} ${res.path} with ${what} answered ${res.status} without a SCIM Error body (RFC 7644 section 3.12)`, { pointer: '/schemas', expected: [SCHEMA_URN.error], actual: res.text.slice(0, 200) }, bodyRule)
   ensure(res.status >= 400 && res.status < 500, `${res.method} ${res.path} with ${what} answered ${res.status}, expected a 4xx SCIM error${res.status >= 500 ? ' (a 5xx means the server failed on client input)' : ''}`, { expected: '4xx', actual: res.status }, 'rfc7644:7.1:hostile-input-4xx')
-  ensure(Array.isArray(schemas) && schemas.includes(SCHEMA_URN.error), `${res.method} ${res.path} with ${what} answered ${res.status} without a SCIM Error body (RFC 7644 section 3.12)`, { pointer: '/schemas', expected: [SCHEMA_URN.error], actual: res.text.slice(0, 200) }, bodyRule)
 }
 
 const hostileBodyRequirements = ['rfc7644:7.1:hostile-input-4xx', 'rfc7644:3.12:bad-request-400', 'rfc7644:3.12:error-json-body'] as const
