@@ -1,6 +1,7 @@
 import path from 'node:path'
 import type { Reporter, TestModule, TestCase, Vitest } from 'vitest/node'
-import { addThrottling, type CheckResult, type Evidence, type Report, type Throttling } from '../src/report/model.ts'
+import { addThrottling, type BlockedCause, type CheckResult, type Evidence, type Report, type Throttling } from '../src/report/model.ts'
+import { requirements, type RequirementId } from '../src/catalogue.ts'
 import { fixFor } from '../src/fixes.ts'
 import { summarizeLatency, type TimingSample } from '../src/report/latency.ts'
 import type { CheckMeta, Observation } from '../src/run-config.ts'
@@ -73,6 +74,7 @@ export class ReportCollector implements Reporter {
     }
     for (const e of unhandledErrors) this.#moduleErrors.push(String((e as Error)?.message ?? e))
     this.#checks.push(...schemaResults(observations))
+    this.#checks = withResolvedCauses(this.#checks)
   }
 
   get checks(): readonly CheckResult[] {
@@ -112,15 +114,33 @@ function toCheckResult(test: TestCase, check: CheckMeta, area: string): CheckRes
     case 'skipped':
       return { ...base, status: 'skip', reason: result.note ?? 'skipped' }
     case 'failed': {
-      const error = result.errors?.[0] as { message?: string; name?: string; evidence?: Partial<Evidence> } | undefined
+      const error = result.errors?.[0] as { message?: string; name?: string; evidence?: Partial<Evidence>; blockedBy?: BlockedCause; requirement?: string } | undefined
+      if (error?.name === 'Blocked') return { ...base, status: 'blocked', reason: firstLine(error.message ?? 'set-up failed'), cause: error.blockedBy ?? {} }
       const evidence: Evidence = { exchanges: [], ...(error?.evidence ?? {}) }
       const message = firstLine(error?.message ?? 'failed')
-      // A failed SHOULD or MAY is a warning and never changes the exit code.
-      return { ...base, status: check.level === 'MUST' ? 'fail' : 'warn', message, evidence, fix: fixFor(check.id) ?? '' }
+      // The failure's level is that of the requirement it names (the check's own when it names none);
+      // a failed SHOULD or MAY is a warning and never changes the exit code.
+      const named = error?.requirement !== undefined && error.requirement in requirements ? (error.requirement as RequirementId) : undefined
+      const level = named ? requirements[named].level : check.level
+      return { ...base, level, status: level === 'MUST' ? 'fail' : 'warn', message, evidence, fix: fixFor(check.id) ?? '', ...(named ? { requirement: named } : {}) }
     }
     case 'pending':
       return { ...base, status: 'skip', reason: 'not run (the run was interrupted or filtered)' }
   }
+}
+
+/**
+ * A blocked check names a cause check only when that check is in the report and did
+ * not pass: a passed (or filtered-out) cause would send the reader to the wrong place,
+ * so the cause is then the failed request and its answer alone.
+ */
+function withResolvedCauses(checks: readonly CheckResult[]): CheckResult[] {
+  const broken = new Set(checks.filter((c) => c.status === 'fail' || c.status === 'warn' || c.status === 'blocked').map((c) => c.id))
+  return checks.map((c) => {
+    if (c.status !== 'blocked' || c.cause.check === undefined || broken.has(c.cause.check)) return c
+    const { check: _unconfirmed, ...rest } = c.cause
+    return { ...c, cause: rest }
+  })
 }
 
 /** schema.* results: fail with the first violations if any response broke the rule; pass if responses were judged and none did. */

@@ -7,7 +7,7 @@ import { areaChart, latencyChart } from './html/charts.ts'
 import { checksTable } from './html/checks-table.ts'
 import { escapeHtml } from './html/escape.ts'
 import { evidenceCard } from './html/evidence.ts'
-import { rootCauses } from './html/root-causes.ts'
+import { rootCauses } from '../src/report/root-causes.ts'
 import { rulesCell } from './html/rules-cell.ts'
 import { script } from './html/script.ts'
 import { styles } from './html/styles.ts'
@@ -36,8 +36,8 @@ function header(report: Report, comparison: BaselineComparison | undefined): str
     ['Seed', String(report.seed)],
     ['Tool', `${report.tool.name} ${report.tool.version}`],
   ]
-  const countBoxes = (['fail', 'warn', 'pass', 'skip'] as const)
-    .map((s) => `<div class="count count-${s}"><b>${counts[s]}</b>${{ fail: 'failed', warn: 'warnings', pass: 'passed', skip: 'skipped' }[s]}</div>`)
+  const countBoxes = (['fail', 'warn', 'blocked', 'pass', 'skip'] as const)
+    .map((s) => `<div class="count count-${s}"><b>${counts[s]}</b>${{ fail: 'failed', warn: 'warnings', blocked: 'blocked', pass: 'passed', skip: 'skipped' }[s]}</div>`)
     .join('')
   return `<header class="summary"><div><h1>SCIM conformance report</h1><dl>${facts.map(([k, v]) => `<dt>${k}</dt><dd>${escapeHtml(v)}</dd>`).join('')}</dl><div class="counts">${countBoxes}</div></div>`
     + `<div class="verdict verdict-${result}" id="verdict" data-verdict="${result}"><strong>${result === 'pass' ? 'PASS' : 'FAIL'}</strong><div>${counts.fail} required check(s) failed of ${report.checks.length}</div>${gate}</div></header>`
@@ -58,13 +58,25 @@ function notices(report: Report, comparison: BaselineComparison | undefined): st
   return out.join('')
 }
 
+const codes = (ids: readonly string[]): string => ids.map((id) => `<code>${escapeHtml(id)}</code>`).join(', ')
+const plural = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`
+
+/** Most checks first: fixing the first cause fixes or unblocks the most. Blocked checks sit under what blocked them. */
 function rootCauseSection(report: Report): string {
   const causes = rootCauses(report.checks)
   if (!causes.length) return ''
   const items = causes
-    .map((c) => `<li><strong>${escapeHtml(c.pattern)}</strong> <span class="muted">(${c.checkIds.length} check${c.checkIds.length === 1 ? '' : 's'})</span><br>Rules: ${rulesCell(c.rules)}${c.fix ? `<br><strong>Fix:</strong> ${escapeHtml(c.fix)}` : ''}<br>Checks: ${c.checkIds.map((id) => `<code>${escapeHtml(id)}</code>`).join(', ')}</li>`)
+    .map((c) => {
+      const counts = [c.checkIds.length ? `${plural(c.checkIds.length, 'check')} ${c.status === 'warn' ? 'warned' : 'failed'}` : '', c.blockedIds.length ? `${plural(c.blockedIds.length, 'check')} blocked` : ''].filter(Boolean).join(', ')
+      return `<li class="cause-${c.status}"><strong>${escapeHtml(c.heading)}</strong> <span class="muted">(${counts})</span>`
+        + (c.rules.length ? `<br>Rules: ${rulesCell(c.rules)}` : '')
+        + (c.fix ? `<br><strong>Fix:</strong> ${escapeHtml(c.fix)}` : '')
+        + (c.checkIds.length ? `<br>Checks: ${codes(c.checkIds)}` : '')
+        + (c.blockedIds.length ? `<br>Blocked, not judged until this is fixed: ${codes(c.blockedIds)}` : '')
+        + '</li>'
+    })
     .join('')
-  return `<h2>Failures by root cause</h2><ul class="root-causes">${items}</ul>`
+  return `<h2>Failures by root cause</h2><p class="muted">Fix from the top: each cause is listed once, with the checks it failed and the checks it blocked (their set-up failed, so they were not judged).</p><ol class="root-causes" id="root-causes">${items}</ol>`
 }
 
 function latencySection(report: Report): string {
@@ -99,7 +111,7 @@ export function html(report: Report, comparison?: BaselineComparison): string {
     .sort((a, b) => (a.status === b.status ? 0 : a.status === 'fail' ? -1 : 1))
   const evidenceIds = new Map(failed.map((c, i) => [c.id, `evidence-${i}`]))
   const cards = failed.map((c) => evidenceCard(c, evidenceIds.get(c.id) ?? '', baselineMarkOf(comparison, c.id))).join('')
-  const legend = '<div class="legend"><span><i style="background:#2e7d32"></i>pass</span><span><i style="background:#b26a00"></i>warn</span><span><i style="background:#c62828"></i>fail</span><span><i style="background:#b8bec6"></i>skip</span></div>'
+  const legend = '<div class="legend"><span><i style="background:#2e7d32"></i>pass</span><span><i style="background:#b26a00"></i>warn</span><span><i style="background:#c62828"></i>fail</span><span><i style="background:#a993c9"></i>blocked</span><span><i style="background:#b8bec6"></i>skip</span></div>'
   const body = [
     header(report, comparison),
     notices(report, comparison),

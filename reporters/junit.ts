@@ -2,6 +2,7 @@ import type { Exchange } from '../src/client/exchange.ts'
 import { groupByArea } from '../src/report/areas.ts'
 import { baselineMarkOf } from '../src/report/baseline.ts'
 import type { BaselineComparison } from '../src/report/baseline.ts'
+import { causeLabel } from '../src/report/blocked-causes.ts'
 import { countByStatus } from '../src/report/model.ts'
 import type { CheckResult, Report } from '../src/report/model.ts'
 
@@ -69,7 +70,7 @@ type Failed = Extract<CheckResult, { status: 'fail' | 'warn' }>
 
 function failureText(check: Failed, mark: string | undefined): string {
   const { evidence } = check
-  const lines = [check.message, `Rules: ${check.verifies.join(', ') || '(none)'}`, ...(check.fix ? [`Fix: ${check.fix}`] : [])]
+  const lines = [check.message, ...(check.requirement ? [`Breaks: ${check.requirement} (${check.level})`] : []), `Rules: ${check.verifies.join(', ') || '(none)'}`, ...(check.fix ? [`Fix: ${check.fix}`] : [])]
   if (mark) lines.push(`Baseline: ${mark}`)
   if (evidence.pointer !== undefined) lines.push(`At: ${evidence.pointer}`)
   if (evidence.expected !== undefined) lines.push(`Expected: ${JSON.stringify(evidence.expected)}`)
@@ -91,6 +92,8 @@ function testcase(check: CheckResult, comparison: BaselineComparison | undefined
       return { name: 'testcase', attributes, children: mark ? [{ name: 'system-out', text: `Baseline: ${mark}` }] : [] }
     case 'skip':
       return { name: 'testcase', attributes, children: [{ name: 'skipped', attributes: { message: check.reason } }] }
+    case 'blocked':
+      return { name: 'testcase', attributes, children: [{ name: 'skipped', attributes: { message: `blocked by ${causeLabel(check.cause)}: ${check.reason}` } }] }
     case 'warn':
       return { name: 'testcase', attributes, children: [{ name: 'system-out', text: `warning (${check.level}, does not fail the run): ${failureText(check, mark)}` }] }
     case 'fail':
@@ -123,7 +126,7 @@ export function junit(report: Report, comparison?: BaselineComparison): string {
         tests: checks.length,
         failures: counts.fail,
         errors: 0,
-        skipped: counts.skip,
+        skipped: counts.skip + counts.blocked,
         time: seconds(checks.reduce((sum, c) => sum + c.durationMs, 0)),
         timestamp: report.startedAt,
       },
@@ -138,7 +141,7 @@ export function junit(report: Report, comparison?: BaselineComparison): string {
       tests: report.checks.length,
       failures: counts.fail,
       errors: 0,
-      skipped: counts.skip,
+      skipped: counts.skip + counts.blocked,
       time: seconds(report.durationMs),
       timestamp: report.startedAt,
     },

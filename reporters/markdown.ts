@@ -3,6 +3,7 @@ import { baselineExitCode, baselineMarkOf } from '../src/report/baseline.ts'
 import type { BaselineComparison, BaselineMark } from '../src/report/baseline.ts'
 import { countByStatus, verdict } from '../src/report/model.ts'
 import type { CheckResult, Report } from '../src/report/model.ts'
+import { blockedGroups } from '../src/report/blocked-causes.ts'
 import { ruleLink } from './html/rule-link.ts'
 import { runFacts } from './run-facts.ts'
 
@@ -37,7 +38,7 @@ const mark = (comparison: BaselineComparison | undefined, id: string): string =>
 }
 
 function checkList(checks: readonly Failed[], comparison: BaselineComparison | undefined): string[] {
-  return checks.map((c) => `- ${code(c.id)}${mark(comparison, c.id)} (${c.level}, ${rules(c.verifies)}): ${inline(c.message)}${c.fix ? `<br>**Fix:** ${inline(c.fix)}` : ''}`)
+  return checks.map((c) => `- ${code(c.id)}${mark(comparison, c.id)} (${c.level}, ${c.requirement ? `breaks ${rules([c.requirement])}` : rules(c.verifies)}): ${inline(c.message)}${c.fix ? `<br>**Fix:** ${inline(c.fix)}` : ''}`)
 }
 
 export function markdown(report: Report, comparison?: BaselineComparison): string {
@@ -46,7 +47,7 @@ export function markdown(report: Report, comparison?: BaselineComparison): strin
   const lines: string[] = [
     `## scim-conform: ${result === 'pass' ? '✅ PASS' : '❌ FAIL'}`,
     '',
-    `**${counts.fail} failed**, ${counts.warn} warnings, ${counts.pass} passed, ${counts.skip} skipped of ${report.checks.length} checks against ${code(report.target.baseUrl)} (profile ${code(report.profile)}, dialect ${report.dialect}, ${report.tool.name} ${report.tool.version}).`,
+    `**${counts.fail} failed**, ${counts.warn} warnings, ${counts.blocked} blocked, ${counts.pass} passed, ${counts.skip} skipped of ${report.checks.length} checks against ${code(report.target.baseUrl)} (profile ${code(report.profile)}, dialect ${report.dialect}, ${report.tool.name} ${report.tool.version}).`,
   ]
   lines.push('', `**Run:** ${runFacts(report).map((f) => `${f.label}: ${inline(f.value)}`).join(' · ')}`)
   const warnings = report.transport?.warnings ?? []
@@ -57,15 +58,20 @@ export function markdown(report: Report, comparison?: BaselineComparison): strin
     lines.push('', `**Baseline:** ${gate}; ${comparison.knownFailures.length} known failure(s), ${comparison.fixed.length} fixed.`)
     if (comparison.fixed.length) lines.push('', `Fixed: ${comparison.fixed.map(code).join(', ')}`)
   }
-  lines.push('', '| Area | Pass | Fail | Warn | Skip |', '| --- | ---: | ---: | ---: | ---: |')
+  lines.push('', '| Area | Pass | Fail | Warn | Blocked | Skip |', '| --- | ---: | ---: | ---: | ---: | ---: |')
   for (const { area, checks } of groupByArea(report.checks)) {
     const c = countByStatus(checks)
-    lines.push(`| ${inline(area)} | ${c.pass} | ${c.fail} | ${c.warn} | ${c.skip} |`)
+    lines.push(`| ${inline(area)} | ${c.pass} | ${c.fail} | ${c.warn} | ${c.blocked} | ${c.skip} |`)
   }
   const failed = report.checks.filter((c): c is Failed => c.status === 'fail')
   const warned = report.checks.filter((c): c is Failed => c.status === 'warn')
   if (failed.length) lines.push('', '### Failed checks', '', ...checkList(failed, comparison))
   if (warned.length) lines.push('', '### Warnings (do not fail the run)', '', ...checkList(warned, comparison))
+  const blocked = blockedGroups(report.checks)
+  if (blocked.length) {
+    lines.push('', '### Blocked (set-up failed: not judged)', '')
+    for (const group of blocked) lines.push(`- blocked by ${inline(group.label)}: ${group.checkIds.map(code).join(', ')}`)
+  }
   const { observable, covered } = report.coverage
   const percent = observable ? Math.round((covered / observable) * 100) : 0
   lines.push(

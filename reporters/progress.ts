@@ -1,5 +1,6 @@
 import path from 'node:path'
 import type { Reporter, TestCase, TestModule } from 'vitest/node'
+import { requirements, type RequirementId } from '../src/catalogue.ts'
 
 // Progress while the run goes. On a terminal: one live line per suite (checks
 // done/total, failures so far, the check running now, elapsed), redrawn in place.
@@ -55,12 +56,16 @@ export class ProgressReporter implements Reporter {
       const suite = this.#suites.get(areaOf(test.module))
       const result = test.result()
       const check = test.meta().check
+      const error = result.state === 'failed' ? (result.errors?.[0] as { name?: string; message?: string; requirement?: string } | undefined) : undefined
+      // Blocked: its set-up failed, so it was not judged; not counted as a failure.
+      const blocked = error?.name === 'Blocked'
       if (suite) {
         suite.done++
-        if (result.state === 'failed') suite.failed++
+        if (result.state === 'failed' && !blocked) suite.failed++
       }
+      const level = error?.requirement !== undefined && error.requirement in requirements ? requirements[error.requirement as RequirementId].level : check?.level
       const failedLine = result.state === 'failed' && check
-        ? `  ${check.level === 'MUST' ? '✗' : '!'} ${check.id}: ${(result.errors?.[0]?.message ?? '').split('\n')[0]}`
+        ? `  ${blocked ? '~' : level === 'MUST' ? '✗' : '!'} ${check.id}: ${blocked ? 'blocked, ' : ''}${(error?.message ?? '').split('\n')[0]}`
         : undefined
       if (this.#out.verbosity === 'verbose' && check) this.#print(failedLine ?? `  ${result.state === 'passed' ? '✓' : '-'} ${check.id}`)
       else if (this.#out.verbosity === 'normal' && failedLine) this.#print(failedLine)

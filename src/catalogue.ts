@@ -15,6 +15,11 @@ export interface Requirement {
   readonly level: Level
   /** One line, in our own words. */
   readonly summary: string
+  /**
+   * The source's own words, quoted. A MUST-level entry's text carries MUST, SHALL or REQUIRED
+   * (a failure at MUST needs one); test/catalogue-data.test.ts holds every quoted entry to it.
+   */
+  readonly text?: string
   /** Why a black-box client cannot check it; such requirements are left out of coverage. */
   readonly unobservable?: string
 }

@@ -1,9 +1,9 @@
 import { requirements, type Requirement } from './catalogue.ts'
 import type { CheckResult, Coverage } from './report/model.ts'
 
-/** Observable catalogue requirements cited by at least one check that ran (skipped checks cover nothing). */
+/** Observable catalogue requirements cited by at least one check that was judged (skipped and blocked checks cover nothing). */
 export function coverageOf(checks: readonly CheckResult[]): Coverage {
-  const cited = new Set(checks.filter((c) => c.status !== 'skip').flatMap((c) => c.verifies))
+  const cited = new Set(checks.filter((c) => c.status !== 'skip' && c.status !== 'blocked').flatMap((c) => c.verifies))
   const observable = (Object.entries(requirements) as [string, Requirement][])
     .filter(([, r]) => r.unobservable === undefined)
     .map(([id]) => id)

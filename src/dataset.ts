@@ -1,4 +1,4 @@
-import { CheckFailure, ensureStatus } from './check-failure.ts'
+import { blockedUnless, ensureSetUp } from './blocked.ts'
 import type { ScimClient } from './client/scim-client.ts'
 import type { RunConfig } from './run-config.ts'
 import { datasetBodies } from './arbitraries/users.ts'
@@ -60,16 +60,16 @@ export function datasetMarker(run: RunConfig): string {
 
 async function createOne(scim: ScimClient, kind: ResourceKind, body: object): Promise<string> {
   const res = await scim.create(kind, body)
-  ensureStatus(res, [200, 201], `set-up: creating a ${kind} of the filter dataset failed`)
+  ensureSetUp(res, [200, 201], { check: kind === 'User' ? 'profile.user.create-read-back' : 'profile.group.create-read-back', what: `creating a ${kind} of the filter dataset failed` })
   const id = idOf(res.json)
-  if (!id) throw new CheckFailure(`set-up: a created ${kind} of the filter dataset has no id`, { pointer: '/id', actual: res.json, exchanges: [res.exchange] })
+  blockedUnless(id, `a created ${kind} of the filter dataset has no id`, { check: kind === 'User' ? 'users.create.returns-resource' : 'schema.group-rules', request: `${res.method} ${res.path}`, answer: `${res.status} without an id` })
   return id
 }
 
 async function readBack(scim: ScimClient, kind: ResourceKind, id: string): Promise<ScimResource> {
   const res = await scim.get(kind, id)
-  ensureStatus(res, 200, `set-up: reading back ${kind} ${id} of the filter dataset failed`)
-  if (idOf(res.json) !== id) throw new CheckFailure(`set-up: GET ${kind} ${id} returned another resource`, { expected: id, actual: idOf(res.json), exchanges: [res.exchange] })
+  ensureSetUp(res, 200, { check: kind === 'User' ? 'users.get.by-id' : 'groups.get.by-id', what: `reading back a ${kind} of the filter dataset failed` })
+  blockedUnless(idOf(res.json) === id, `GET of a ${kind} of the filter dataset returned another resource`, { check: kind === 'User' ? 'users.get.by-id' : 'groups.get.by-id', request: `${res.method} ${res.path}`, answer: `${res.status} with id ${String(idOf(res.json))}` })
   return res.json as ScimResource
 }
 

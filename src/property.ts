@@ -78,6 +78,7 @@ export async function forAll<T>(
   throw new CheckFailure(
     `${error.message} (smallest failing input: ${input}; seed ${details.seed}, path ${details.counterexamplePath}, after ${details.numRuns} runs and ${details.numShrinks} shrinks)`,
     { ...error.evidence, exchanges, counterexample },
+    error.requirement,
   )
 }
 

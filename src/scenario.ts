@@ -1,11 +1,13 @@
 import { describe } from 'vitest'
+import { Blocked } from './blocked.ts'
 import { check, type CheckContext } from './check.ts'
 import type { RequirementId } from './catalogue.ts'
 
 // A scenario replays one of Entra's flows as ordered steps. Each step is its own
 // check (`<scenario>.<step>`), so the report groups results by step; the steps
 // run one after another in one worker and share state through the suite's closure.
-// After a failed step the later ones skip: they would only repeat its failure.
+// After a failed (or blocked) step the later ones are blocked by it: they would
+// only repeat its failure, and are not judged.
 
 export interface StepOptions {
   readonly verifies: readonly RequirementId[]
@@ -20,7 +22,7 @@ export function scenario(name: string, define: (step: Step) => void): void {
     let failedStep: string | undefined
     define((stepName, options, body) => {
       check(`${name}.${stepName}`, { verifies: options.verifies }, async (context) => {
-        if (failedStep !== undefined) context.skip(`step "${failedStep}" failed`)
+        if (failedStep !== undefined) throw new Blocked(`step "${failedStep}" of ${name} did not pass, and this step starts from it`, { check: `${name}.${failedStep}` })
         try {
           await body(context)
         } catch (error) {

@@ -1,4 +1,4 @@
-import { CheckFailure } from './check-failure.ts'
+import { answerOf, Blocked } from './blocked.ts'
 import type { ScimClient } from './client/scim-client.ts'
 
 // What the target claims in /ServiceProviderConfig (RFC 7643 section 5). The
@@ -64,7 +64,7 @@ async function readClaims(scim: ScimClient): Promise<ServiceProviderClaims> {
   const res = await scim.send({ method: 'GET', path: '/ServiceProviderConfig', expect: 'ServiceProviderConfig' })
   const body = res.json
   if (res.status !== 200 || typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new CheckFailure(`set-up: GET /ServiceProviderConfig answered ${res.status} without a JSON object; the optional features cannot be judged`, { expected: 200, actual: res.status })
+    throw new Blocked(`set-up: GET /ServiceProviderConfig answered ${res.status} without a JSON object; the optional features cannot be judged`, { check: 'discovery.service-provider-config', request: 'GET /ServiceProviderConfig', answer: answerOf(res) })
   }
   const config = body as Record<string, unknown>
   const bulk = objectAt(config, 'bulk')

@@ -1,3 +1,4 @@
+import { blockedUnless, ensureSetUp } from '../src/blocked.ts'
 import { check } from '../src/check.ts'
 import { CheckFailure, ensure, ensureStatus } from '../src/check-failure.ts'
 import { consequence } from '../src/entra/consequences.ts'
@@ -12,10 +13,10 @@ import type { CheckContext } from '../src/check.ts'
 async function createEntraUser({ scim, run, uniqueName }: CheckContext, label: string): Promise<{ id: string; userName: string }> {
   const values = profileValues('User', run.profile.user, uniqueName(label))
   const res = await scim.create('User', createUserBody(run.profile.dialect, withValues({}, values)))
-  ensureStatus(res, [200, 201], 'set-up: creating a user failed')
+  ensureSetUp(res, [200, 201], { check: 'profile.user.create-read-back', what: 'creating a user carrying the profile\'s attributes failed' })
   const id = idOf(res.json)
   const userName = (res.json as { userName?: unknown } | undefined)?.userName
-  if (!id || typeof userName !== 'string') throw new CheckFailure('set-up: the created user has no id or userName', { actual: res.json })
+  blockedUnless(id && typeof userName === 'string', 'the created user has no id or userName', { check: 'users.create.returns-resource', request: `${res.method} ${res.path}`, answer: `${res.status} without an id or userName` })
   return { id, userName }
 }
 
@@ -74,14 +75,14 @@ check('entra.gallery.duplicate-user-409', { verifies: ['entra:2.1:duplicate-409'
   const { scim, run } = context
   const token = context.uniqueName('duplicate')
   const body = createUserBody(run.profile.dialect, withValues({}, profileValues('User', run.profile.user, token)))
-  ensureStatus(await scim.create('User', body), [200, 201], 'set-up: creating a user failed')
+  ensureSetUp(await scim.create('User', body), [200, 201], { check: 'profile.user.create-read-back', what: 'creating a user carrying the profile\'s attributes failed' })
   const again = await scim.create('User', body)
   ensure(again.status === 409, `a second create of the same user answered ${again.status}, expected 409`, { expected: 409, actual: again.status, consequence: consequence.userUniqueness })
 })
 
 check('entra.gallery.duplicate-group-409', { verifies: ['entra:2.1:duplicate-409', 'entra:2.8:display-name-unique'] }, async ({ scim, run, uniqueName }) => {
   const body = createGroupBody(run.profile.dialect, { displayName: uniqueName('duplicate-group') })
-  ensureStatus(await scim.create('Group', body), [200, 201], 'set-up: creating a group failed')
+  ensureSetUp(await scim.create('Group', body), [200, 201], { check: 'groups.create.status-201', what: 'creating a group failed' })
   const again = await scim.create('Group', body)
   ensure(again.status === 409, `a second create of the same group answered ${again.status}, expected 409`, { expected: 409, actual: again.status, consequence: consequence.groupUniqueness })
 })
@@ -97,7 +98,7 @@ check('entra.gallery.filter-case-user', { verifies: ['entra:2.3:filter-value-cas
 check('entra.gallery.filter-case-group', { verifies: ['entra:2.3:filter-value-case'] }, async ({ scim, run, uniqueName }) => {
   const displayName = uniqueName('CaseGroup')
   const created = await scim.create('Group', createGroupBody(run.profile.dialect, { displayName }))
-  ensureStatus(created, [200, 201], 'set-up: creating a group failed')
+  ensureSetUp(created, [200, 201], { check: 'groups.create.status-201', what: 'creating a group failed' })
   const res = await scim.list('Group', matchQuery('Group', 'displayName', displayName.toUpperCase(), run.profile.dialect))
   ensureStatus(res, 200)
   const ids = resourcesOf(res.json).map((r) => r.id)
@@ -106,13 +107,14 @@ check('entra.gallery.filter-case-group', { verifies: ['entra:2.3:filter-value-ca
 
 check('entra.gallery.delete-twice-404', { verifies: ['entra:2.1:delete-unknown-404'] }, async (context) => {
   const { id } = await createEntraUser(context, 'delete-twice')
-  ensureStatus(await context.scim.delete('User', id), [200, 204], 'set-up: the first DELETE failed')
+  ensureSetUp(await context.scim.delete('User', id), [200, 204], { check: 'users.delete.status-204', what: 'the first DELETE failed' })
   const user = await context.scim.delete('User', id)
   ensure(user.status === 404, `the second DELETE of a user answered ${user.status}, expected 404`, { expected: 404, actual: user.status, consequence: consequence.deleteTwice })
   const group = await context.scim.create('Group', createGroupBody(context.run.profile.dialect, { displayName: context.uniqueName('delete-twice') }))
   const groupId = idOf(group.json)
-  if (!groupId) throw new CheckFailure('set-up: creating a group failed', { actual: group.status })
-  ensureStatus(await context.scim.delete('Group', groupId), [200, 204], 'set-up: the first DELETE of the group failed')
+  ensureSetUp(group, [200, 201], { check: 'groups.create.status-201', what: 'creating a group failed' })
+  blockedUnless(groupId, 'the created group has no id', { check: 'schema.group-rules', request: `${group.method} ${group.path}`, answer: `${group.status} without an id` })
+  ensureSetUp(await context.scim.delete('Group', groupId), [200, 204], { check: 'groups.delete.status-204', what: 'the first DELETE of the group failed' })
   const again = await context.scim.delete('Group', groupId)
   ensure(again.status === 404, `the second DELETE of a group answered ${again.status}, expected 404`, { expected: 404, actual: again.status, consequence: consequence.deleteTwice })
 })

@@ -1,3 +1,4 @@
+import { blockedUnless, ensureSetUp } from '../src/blocked.ts'
 import { scenario } from '../src/scenario.ts'
 import { CheckFailure, ensure, ensureStatus } from '../src/check-failure.ts'
 import { consequence } from '../src/entra/consequences.ts'
@@ -52,9 +53,9 @@ scenario('entra.group-cycle', (step) => {
     state.members = []
     for (const label of ['member-a', 'member-b']) {
       const res = await scim.create('User', createUserBody(run.profile.dialect, withValues({}, profileValues('User', run.profile.user, uniqueName(label)))))
-      ensureStatus(res, [200, 201], 'set-up: creating a member failed')
+      ensureSetUp(res, [200, 201], { check: 'profile.user.create-read-back', what: 'creating a member failed' })
       const id = idOf(res.json)
-      if (!id) throw new CheckFailure('set-up: the created member has no id', { pointer: '/id', actual: res.json })
+      blockedUnless(id, 'the created member has no id', { check: 'users.create.returns-resource', request: `${res.method} ${res.path}`, answer: `${res.status} without an id` })
       state.members.push(id)
     }
     const res = await scim.patch('Group', state.id, patchBody(run.profile.dialect, [addMembersOp(run.profile.dialect, state.members)]))

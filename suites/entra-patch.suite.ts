@@ -1,3 +1,4 @@
+import { ensureSetUp } from '../src/blocked.ts'
 import { check, type CheckContext } from '../src/check.ts'
 import { CheckFailure, ensureStatus } from '../src/check-failure.ts'
 import type { ScimClient } from '../src/client/scim-client.ts'
@@ -59,7 +60,7 @@ async function groupWithMembers(context: CheckContext, count: number, initial: n
   const { id: groupId } = await createGroup(context.scim, context.uniqueName('entragroup'))
   if (initial > 0) {
     const value = users.slice(0, initial).map((id) => ({ $ref: null, value: id }))
-    ensureStatus(await context.scim.patch('Group', groupId, patchOp({ op: 'Add', path: 'members', value })), [200, 204], 'set-up: adding the members failed')
+    ensureSetUp(await context.scim.patch('Group', groupId, patchOp({ op: 'Add', path: 'members', value })), [200, 204], { check: 'entra.patch.members-add-many', what: 'adding the members failed' })
   }
   return { groupId, users }
 }

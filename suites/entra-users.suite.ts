@@ -1,3 +1,4 @@
+import { blockedUnless, ensureSetUp } from '../src/blocked.ts'
 import { scenario } from '../src/scenario.ts'
 import { CheckFailure, ensure, ensureStatus } from '../src/check-failure.ts'
 import { consequence } from '../src/entra/consequences.ts'
@@ -107,9 +108,9 @@ scenario('entra.user-cycle', (step) => {
   step('manager', { verifies: ['entra:1.2.6:manager-persisted', 'entra:2.6:manager-bare-string', 'entra:3.4:manager-read-back-complex'], consequence: consequence.manager }, async ({ scim, run, skip, uniqueName }) => {
     if (!run.profile.user.some((a) => a.path === MANAGER_PATH)) skip(`profile ${run.profile.name} does not map the enterprise manager`)
     const manager = await scim.create('User', createUserBody(run.profile.dialect, withValues({}, profileValues('User', run.profile.user, uniqueName('manager')))))
-    ensureStatus(manager, [200, 201], 'set-up: creating the manager failed')
+    ensureSetUp(manager, [200, 201], { check: 'profile.user.create-read-back', what: 'creating the manager failed' })
     const managerId = idOf(manager.json)
-    if (!managerId) throw new CheckFailure('set-up: the created manager has no id', { pointer: '/id', actual: manager.json })
+    blockedUnless(managerId, 'the created manager has no id', { check: 'users.create.returns-resource', request: `${manager.method} ${manager.path}`, answer: `${manager.status} without an id` })
     // The second round trip: the manager reference is written once both users exist (1.2 step 4).
     const res = await scim.patch('User', state.id, patchBody(run.profile.dialect, [managerOp(run.profile.dialect, managerId, false)]))
     ensureStatus(res, [200, 204])

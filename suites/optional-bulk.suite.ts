@@ -1,3 +1,4 @@
+import { ensureSetUp } from '../src/blocked.ts'
 import { check } from '../src/check.ts'
 import { CheckFailure, ensure, ensureStatus } from '../src/check-failure.ts'
 import type { HttpResponse } from '../src/client/http.ts'
@@ -48,7 +49,7 @@ check('bulk.bulkid-references', { verifies: ['rfc7644:3.7.2:bulk-id-resolution',
     ensure(result.id !== undefined, `the bulk POST "${result.bulkId}" has no location naming the created resource`, { actual: result.location })
   }
   const group = await scim.get('Group', team.id as string)
-  ensureStatus(group, 200, 'set-up: reading the group the bulk request created failed')
+  ensureSetUp(group, 200, { check: 'groups.get.by-id', what: 'reading the group the bulk request created failed' })
   const values = resourcesOf({ Resources: (group.json as { members?: unknown } | undefined)?.members }).map((m) => m.value)
   ensure(values.length === 1 && values[0] === member.id, '"bulkId:member" was not resolved to the id of the user created with bulkId "member" (RFC 7644 section 3.7.2)', { pointer: '/members', expected: [member.id], actual: values })
 })

@@ -1,3 +1,4 @@
+import { ensureSetUp } from '../src/blocked.ts'
 import { check } from '../src/check.ts'
 import { ensure, ensureStatus } from '../src/check-failure.ts'
 import type { ScimClient } from '../src/client/scim-client.ts'
@@ -17,7 +18,7 @@ interface Version {
 
 async function currentVersion(scim: ScimClient, id: string, when: string): Promise<Version> {
   const res = await scim.get('User', id)
-  ensureStatus(res, 200, `set-up: reading the user ${when} failed`)
+  ensureSetUp(res, 200, { check: 'users.get.by-id', what: `reading the user ${when} failed` })
   const metaVersion = (res.json as { meta?: { version?: unknown } } | undefined)?.meta?.version
   ensure(typeof metaVersion === 'string' && metaVersion !== '', `the user has no meta.version ${when}, although etag.supported is true`, { pointer: '/meta/version', actual: metaVersion })
   return { metaVersion, header: res.headers.etag }
@@ -35,11 +36,11 @@ check('etag.version-changes', { verifies: ['rfc7644:3.14:version-changes', 'rfc7
   const userName = emailName(uniqueName('etag-change'))
   const { id } = await createUser(scim, userName)
   const versions = [(await currentVersion(scim, id, 'after create')).metaVersion]
-  ensureStatus(await replaceDisplayName(scim, id, userName, 'Changed by PUT'), 200, 'set-up: replacing the user failed')
+  ensureSetUp(await replaceDisplayName(scim, id, userName, 'Changed by PUT'), 200, { check: 'put.replaces-resource', what: 'replacing the user failed' })
   versions.push((await currentVersion(scim, id, 'after PUT')).metaVersion)
   if (claims.patch) {
     const patch = await scim.patch('User', id, { schemas: [SCHEMA_URN.patchOp], Operations: [{ op: 'replace', path: 'displayName', value: 'Changed by PATCH' }] })
-    ensureStatus(patch, [200, 204], 'set-up: patching the user failed')
+    ensureSetUp(patch, [200, 204], { check: 'patch.user.generated', what: 'patching the user failed' })
     versions.push((await currentVersion(scim, id, 'after PATCH')).metaVersion)
   }
   const repeated = versions.filter((v, i) => versions.indexOf(v) !== i)
@@ -54,7 +55,7 @@ check('etag.header-matches-version', { verifies: ['rfc7644:3.14:etag-header'] },
   ensure(read.header !== undefined, 'GET of a user sends no ETag header, although etag.supported is true (RFC 7644 section 3.14)')
   ensure(read.header === read.metaVersion, 'the ETag header of GET differs from meta.version', { expected: read.metaVersion, actual: read.header })
   const put = await replaceDisplayName(scim, id, userName, 'Header check')
-  ensureStatus(put, 200, 'set-up: replacing the user failed')
+  ensureSetUp(put, 200, { check: 'put.replaces-resource', what: 'replacing the user failed' })
   const putVersion = (put.json as { meta?: { version?: unknown } } | undefined)?.meta?.version
   ensure(put.headers.etag !== undefined, 'the PUT response sends no ETag header (RFC 7644 section 3.14)')
   ensure(put.headers.etag === putVersion, 'the ETag header of the PUT response differs from its meta.version', { expected: putVersion, actual: put.headers.etag })
@@ -67,7 +68,7 @@ check('etag.if-none-match-304', { verifies: ['rfc7644:3.14:if-none-match-304'] }
   const { metaVersion } = await currentVersion(scim, id, 'after create')
   const notModified = await scim.send({ method: 'GET', path: `/Users/${encodeURIComponent(id)}`, headers: { 'if-none-match': metaVersion } })
   ensureStatus(notModified, 304, 'If-None-Match with the current version means the client\'s copy is current')
-  ensureStatus(await replaceDisplayName(scim, id, userName, 'Now stale'), 200, 'set-up: replacing the user failed')
+  ensureSetUp(await replaceDisplayName(scim, id, userName, 'Now stale'), 200, { check: 'put.replaces-resource', what: 'replacing the user failed' })
   const changed = await scim.send({ method: 'GET', path: `/Users/${encodeURIComponent(id)}`, headers: { 'if-none-match': metaVersion } })
   ensureStatus(changed, 200, 'If-None-Match with an outdated version must return the changed resource')
 })
@@ -77,7 +78,7 @@ check('etag.if-match-stale-412', { verifies: ['rfc7644:3.14:if-match-412'] }, as
   const userName = emailName(uniqueName('etag-im'))
   const { id } = await createUser(scim, userName)
   const stale = (await currentVersion(scim, id, 'after create')).metaVersion
-  ensureStatus(await replaceDisplayName(scim, id, userName, 'Second writer'), 200, 'set-up: replacing the user failed')
+  ensureSetUp(await replaceDisplayName(scim, id, userName, 'Second writer'), 200, { check: 'put.replaces-resource', what: 'replacing the user failed' })
   const refused = await replaceDisplayName(scim, id, userName, 'Lost update', stale)
   ensureStatus(refused, 412, `If-Match ${stale} names a version the resource no longer has`)
   const after = await scim.get('User', id)

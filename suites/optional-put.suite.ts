@@ -1,3 +1,4 @@
+import { ensureSetUp } from '../src/blocked.ts'
 import { randomUUID } from 'node:crypto'
 import { check } from '../src/check.ts'
 import { ensure, ensureStatus } from '../src/check-failure.ts'
@@ -27,7 +28,7 @@ check('put.replaces-resource', { verifies: ['rfc7644:3.5.1:put-replaces', 'rfc76
 check('put.omitted-attribute-cleared', { verifies: ['rfc7644:3.5.1:put-omitted-cleared-or-defaulted'] }, async ({ scim, uniqueName }) => {
   const userName = emailName(uniqueName('put-clear'))
   const { id } = await createUser(scim, userName, { nickName: 'Dropped by PUT' })
-  ensureStatus(await scim.put('User', id, userBody(userName)), 200, 'set-up: the PUT failed')
+  ensureSetUp(await scim.put('User', id, userBody(userName)), 200, { check: 'put.replaces-resource', what: 'the PUT failed' })
   const nickName = ((await scim.get('User', id)).json as Body | undefined)?.nickName
   ensure(nickName !== 'Dropped by PUT', 'nickName, left out of the PUT, kept its old value: PUT replaces the resource, so an omitted attribute is cleared (or given a default)', { pointer: '/nickName', expected: 'absent', actual: nickName })
 })

@@ -71,7 +71,8 @@ check('sort.datetime', { verifies: ['rfc7644:3.4.2.3:sort-by', 'rfc7644:3.4.2.3:
     // Equal timestamps may come in any order; only a step the wrong way is a failure.
     const wrongStep = created.findIndex((t, i) => i > 0 && (sortOrder === 'ascending' ? t < (created[i - 1] as number) : t > (created[i - 1] as number)))
     ensure(wrongStep === -1, `users sorted by meta.created ${sortOrder} are out of order at position ${wrongStep + 1} (dateTime compares as time, RFC 7644 section 3.4.2.3)`, { actual: created.map((t) => new Date(t).toISOString()) })
-    if (sortOrder === 'descending') ensure(created[0] !== created[created.length - 1], 'set-up: the three users share one meta.created; a dateTime order cannot be observed')
+    // Not the server's fault: users created within one clock tick leave no order to judge.
+    if (sortOrder === 'descending' && created[0] === created[created.length - 1]) skip('not observable: the three users share one meta.created, so a dateTime order cannot be seen')
   }
 })
 

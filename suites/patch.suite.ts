@@ -1,7 +1,9 @@
+import { blockedUnless, ensureSetUp } from '../src/blocked.ts'
 import { check, type CheckContext } from '../src/check.ts'
 import { CheckFailure, ensureStatus } from '../src/check-failure.ts'
 import type { ScimClient } from '../src/client/scim-client.ts'
 import { forAll } from '../src/property.ts'
+import { scimTypeRequirement } from '../src/scim-type-requirements.ts'
 import { baseResource, invalidPatchArbitrary, materialise, oracleContext, patchableAttributes, REF_COUNT, validPatchArbitrary, type PatchCase, type PatchSpace } from '../src/arbitraries/patches.ts'
 import { compareMapped } from '../src/patch-compare.ts'
 import type { ResourceKind } from '../src/profile.ts'
@@ -29,11 +31,12 @@ async function referencedUsers(scim: ScimClient, uniqueName: (label: string) => 
 /** Creates the case's resource and reads it back: the oracle starts from what the server holds. */
 async function createAndRead(scim: ScimClient, kind: ResourceKind, body: JsonObject): Promise<ScimResource & { id: string }> {
   const created = await scim.create(kind, body)
-  ensureStatus(created, [200, 201], `set-up: creating the ${kind} to patch failed`)
+  // The base resource carries the profile's attributes, as the profile's own create check sends them.
+  ensureSetUp(created, [200, 201], { check: kind === 'User' ? 'profile.user.create-read-back' : 'profile.group.create-read-back', what: `creating the ${kind} to patch failed` })
   const id = idOf(created.json)
-  if (!id) throw new CheckFailure(`set-up: the created ${kind} has no id`, { pointer: '/id', actual: created.json })
+  blockedUnless(id, `the created ${kind} has no id`, { check: kind === 'User' ? 'users.create.returns-resource' : 'schema.group-rules', request: `${created.method} ${created.path}`, answer: `${created.status} without an id` })
   const read = await scim.get(kind, id)
-  ensureStatus(read, 200, `set-up: reading the created ${kind} failed`)
+  ensureSetUp(read, 200, { check: kind === 'User' ? 'users.get.by-id' : 'groups.get.by-id', what: `reading the created ${kind} failed` })
   return { ...(read.json as ScimResource), id }
 }
 
@@ -82,13 +85,13 @@ const judgeInvalid: Judge = async ({ scim, space, before, request, patchCase }) 
   if (patchCase.validity !== 'invalid') throw new Error('scim-conform bug: a valid case reached the invalid-request judge')
   const response = await scim.patch(space.kind, before.id, request)
   const scimType = (response.json as { scimType?: unknown } | undefined)?.scimType
-  if (response.status !== 400 || scimType !== patchCase.scimType) {
-    throw new CheckFailure(`a PATCH with a ${patchCase.defect} answered ${response.status}${typeof scimType === 'string' ? ` ${scimType}` : ''}, expected 400 with scimType ${patchCase.scimType}`, {
-      expected: { status: 400, scimType: patchCase.scimType },
-      actual: { status: response.status, scimType },
-      dialect: space.dialect,
-      consequence: 'Entra cannot tell a refused update from an applied one, so the error never reaches the provisioning logs',
-    })
+  const answered = `${response.status}${typeof scimType === 'string' ? ` ${scimType}` : ''}`
+  const entra = { dialect: space.dialect, consequence: 'Entra cannot tell a refused update from an applied one, so the error never reaches the provisioning logs' }
+  // The MUST is to fail (3.5.2: "SHALL return the appropriate HTTP response status code and a JSON detail error response").
+  if (response.status < 400 || response.status >= 500) {
+    throw new CheckFailure(`a PATCH with a ${patchCase.defect} answered ${answered}, expected a 4xx error (400 with scimType ${patchCase.scimType})`, {
+      expected: { status: 400, scimType: patchCase.scimType }, actual: { status: response.status, scimType }, ...entra,
+    }, 'rfc7644:3.5.2:patch-error-response')
   }
   const actual = await readBack(scim, space.kind, before.id)
   const differences = compareMapped(before, actual, patchableAttributes(space))
@@ -98,7 +101,18 @@ const judgeInvalid: Judge = async ({ scim, space, before, request, patchCase }) 
       actual: { after: actual },
       dialect: space.dialect,
       consequence: 'Entra retries the refused update while part of it was applied: the target drifts from Entra',
-    })
+    }, 'rfc7644:3.5.2:patch-atomic')
+  }
+  // 400 and the keyword come from Table 9, which carries no RFC 2119 keyword; scimType itself is OPTIONAL.
+  if (response.status !== 400) {
+    throw new CheckFailure(`a PATCH with a ${patchCase.defect} was refused with ${answered}; RFC 7644 Table 9 gives 400 with scimType ${patchCase.scimType}`, {
+      expected: { status: 400, scimType: patchCase.scimType }, actual: { status: response.status, scimType }, ...entra,
+    }, 'rfc7644:3.12:bad-request-400')
+  }
+  if (scimType !== patchCase.scimType) {
+    throw new CheckFailure(`a PATCH with a ${patchCase.defect} was refused with ${answered}; RFC 7644 Table 9 names scimType ${patchCase.scimType}`, {
+      pointer: '/scimType', expected: patchCase.scimType, actual: scimType, ...entra,
+    }, scimTypeRequirement[patchCase.scimType])
   }
 }
 
@@ -111,7 +125,10 @@ check('patch.group.generated', {
 }, (context) => propertyOver(context, 'Group', validPatchArbitrary, judgeValid))
 
 check('patch.user.invalid-refused', {
-  verifies: ['rfc7644:3.5.2:patch-atomic', 'rfc7644:3.5.2:patch-op-values', 'rfc7644:3.5.2:patch-invalid-path-400', 'rfc7644:3.5.2:patch-mutability', 'rfc7644:3.5.2:patch-error-response', 'entra:2.6:ordered-atomic'],
+  verifies: [
+    'rfc7644:3.5.2:patch-atomic', 'rfc7644:3.5.2:patch-op-values', 'rfc7644:3.5.2:patch-invalid-path-400', 'rfc7644:3.5.2:patch-mutability', 'rfc7644:3.5.2:patch-error-response', 'entra:2.6:ordered-atomic',
+    'rfc7644:3.12:bad-request-400', 'rfc7644:3.12:invalid-syntax', 'rfc7644:3.12:mutability', 'rfc7644:3.12:no-target', 'rfc7644:3.12:invalid-path',
+  ],
 }, (context) => propertyOver(context, 'User', invalidPatchArbitrary, judgeInvalid))
 
 check('patch.group.status-204', { verifies: ['entra:2.1:patch-group-204'] }, async ({ scim, run, uniqueName, skip }) => {
@@ -120,7 +137,7 @@ check('patch.group.status-204', { verifies: ['entra:2.1:patch-group-204'] }, asy
   const group = await createGroup(scim, uniqueName('patch204'))
   const op = run.profile.dialect === 'entra' ? 'Add' : 'add'
   const response = await scim.patch('Group', group.id, { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op, path: 'members', value: [{ value: member.id }] }] })
-  ensureStatus(response, [200, 204], 'set-up: adding a member failed')
+  ensureSetUp(response, [200, 204], { check: 'entra.patch.members-add-one', what: 'adding a member failed' })
   if (response.status !== 204) {
     throw new CheckFailure('PATCH /Groups/{id} answered 200 with a body; Entra expects 204 No Content', {
       expected: 204,

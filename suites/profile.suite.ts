@@ -1,3 +1,4 @@
+import { ensureSetUp } from '../src/blocked.ts'
 import { check, type CheckContext } from '../src/check.ts'
 import { CheckFailure, ensure, ensureStatus } from '../src/check-failure.ts'
 import { consequence } from '../src/entra/consequences.ts'
@@ -23,11 +24,17 @@ function applies({ run, skip }: CheckContext, kind: ResourceKind): string {
   return matchingOf(run.profile, kind) ?? skip(`profile ${run.profile.name} has no ${kind} matching attribute`)
 }
 
-async function create(context: CheckContext, kind: ResourceKind, values: Values): Promise<string> {
+/**
+ * `setUpFor`: the create is this check's set-up, judged by that other check (which sends the
+ * same attributes), so a refusal blocks this check instead of failing it a second time.
+ */
+async function create(context: CheckContext, kind: ResourceKind, values: Values, setUpFor?: string): Promise<string> {
   const { dialect } = context.run.profile
   const body = withValues({}, values)
   const res = await context.scim.create(kind, kind === 'User' ? createUserBody(dialect, body) : createGroupBody(dialect, body))
-  ensureStatus(res, [200, 201], `the create carrying ${values.map(([p]) => p).join(', ')} was refused`)
+  const carrying = values.map(([p]) => p).join(', ')
+  if (setUpFor !== undefined) ensureSetUp(res, [200, 201], { check: setUpFor, what: `creating a ${kind} carrying ${values.length} of the profile's attributes failed` })
+  ensureStatus(res, [200, 201], `the create carrying ${carrying} was refused`)
   const id = idOf(res.json)
   if (!id) throw new CheckFailure('the create response has no id', { pointer: '/id', actual: res.json })
   return id
@@ -65,7 +72,7 @@ for (const [label, kind] of kinds) {
   check(`profile.${label}.match-read-back`, { verifies: ['entra:2.4:filter-matching-attributes', 'entra:2.2:data-fidelity'] }, async (context) => {
     const matching = applies(context, kind)
     const values = profileValues(kind, mapped(context.run.profile, kind), context.uniqueName(`mt-${label}`))
-    const id = await create(context, kind, values)
+    const id = await create(context, kind, values, `profile.${label}.create-read-back`)
     const value = values.find(([path]) => path === matching)?.[1] ?? null
     const res = await context.scim.list(kind, { filter: eqFilter(context.run.profile.dialect, matching, value) })
     ensureStatus(res, 200)
@@ -79,7 +86,7 @@ for (const [label, kind] of kinds) {
     applies(context, kind)
     const attributes = mapped(context.run.profile, kind)
     const values = profileValues(kind, attributes, context.uniqueName(`eq-${label}`))
-    const id = await create(context, kind, values)
+    const id = await create(context, kind, values, `profile.${label}.create-read-back`)
     const filterable = new Set(attributes.filter((a) => a.filterable).map((a) => a.path))
     const missed: string[] = []
     for (const [path, value] of values.filter(([p]) => filterable.has(p))) {
@@ -94,10 +101,10 @@ for (const [label, kind] of kinds) {
     const token = context.uniqueName(`pt-${label}`)
     const attributes = mapped(profile, kind)
     const initial = profileValues(kind, attributes, token, (a) => a.required || a.path === matching)
-    const id = await create(context, kind, initial)
+    const id = await create(context, kind, initial, `profile.${label}.required-only-create`)
     const added = profileValues(kind, attributes, token, (a) => !a.required && a.path !== matching)
     // References point at a second resource, written in their own op as Entra's second round trip does.
-    const referenced = attributes.some((a) => needsReference(a)) ? await create(context, 'User', profileValues('User', profile.user, context.uniqueName(`ref-${label}`))) : undefined
+    const referenced = attributes.some((a) => needsReference(a)) ? await create(context, 'User', profileValues('User', profile.user, context.uniqueName(`ref-${label}`)), 'profile.user.create-read-back') : undefined
     const ops = changedAttributeOps(added.map(([path, value]) => ({ path, value, hadValue: false })))
     if (referenced && kind === 'User' && attributes.some((a) => a.path === MANAGER_PATH)) ops.push(managerOp(profile.dialect, referenced, false))
     if (referenced && kind === 'Group' && attributes.some((a) => a.path === 'members')) ops.push(addMembersOp(profile.dialect, [referenced]))
@@ -115,7 +122,7 @@ for (const [label, kind] of kinds) {
     // Entra skips attributes that are empty in the directory: a create with only the required ones must work.
     const values = profileValues(kind, mapped(context.run.profile, kind), context.uniqueName(`rq-${label}`), (a) => a.required || a.path === matching)
     const id = await create(context, kind, values).catch((error: unknown) => {
-      throw error instanceof CheckFailure ? new CheckFailure(error.message, { ...error.evidence, consequence: consequence.requiredOnly }) : error
+      throw error instanceof CheckFailure ? new CheckFailure(error.message, { ...error.evidence, consequence: consequence.requiredOnly }, error.requirement) : error
     })
     await readBack(context, kind, id, values, 'a create with only the required attributes')
   })

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { ensureSetUp } from '../src/blocked.ts'
 import { check } from '../src/check.ts'
 import { CheckFailure, ensure, ensureStatus } from '../src/check-failure.ts'
 import { SCHEMA_URN } from '../src/scim/schema-model.ts'
@@ -16,7 +17,7 @@ check('users.create.status-201', { verifies: ['rfc7644:3.3:created-201'] }, asyn
 check('users.create.returns-resource', { verifies: ['rfc7643:3.1:id-assigned', 'rfc7643:3.1:meta', 'rfc7643:3:schemas'] }, async ({ scim, uniqueName }) => {
   const userName = emailName(uniqueName('body'))
   const res = await scim.create('User', userBody(userName))
-  ensureStatus(res, [200, 201], 'set-up: creating a user failed')
+  ensureSetUp(res, [200, 201], { check: 'users.create.status-201', what: 'creating a user failed' })
   const body = res.json as { id?: unknown; schemas?: unknown; meta?: { resourceType?: unknown }; userName?: unknown } | undefined
   ensure(idOf(body), 'the created user has no id', { pointer: '/id', actual: body?.id })
   ensure(Array.isArray(body?.schemas) && body.schemas.includes(SCHEMA_URN.user), `"schemas" does not list ${SCHEMA_URN.user}`, { pointer: '/schemas', actual: body?.schemas })
@@ -26,7 +27,7 @@ check('users.create.returns-resource', { verifies: ['rfc7643:3.1:id-assigned', '
 
 check('users.create.location-header', { verifies: ['rfc7644:3.3:location-header'] }, async ({ scim, uniqueName }) => {
   const res = await scim.create('User', userBody(emailName(uniqueName('location'))))
-  ensureStatus(res, [200, 201], 'set-up: creating a user failed')
+  ensureSetUp(res, [200, 201], { check: 'users.create.status-201', what: 'creating a user failed' })
   const location = res.headers.location
   const metaLocation = (res.json as { meta?: { location?: unknown } } | undefined)?.meta?.location
   ensure(location, 'the create response has no Location header')
@@ -101,6 +102,6 @@ check('users.delete.status-204', { verifies: ['rfc7644:3.6:delete-204'] }, async
 
 check('users.delete.then-404', { verifies: ['rfc7644:3.6:deleted-not-found'] }, async ({ scim, uniqueName }) => {
   const { id } = await createUser(scim, emailName(uniqueName('gone')))
-  ensureStatus(await scim.delete('User', id), [200, 204], 'set-up: deleting the user failed')
+  ensureSetUp(await scim.delete('User', id), [200, 204], { check: 'users.delete.status-204', what: 'deleting the user failed' })
   ensureStatus(await scim.get('User', id), 404, 'a deleted user must no longer be returned')
 })

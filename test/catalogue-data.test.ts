@@ -36,6 +36,14 @@ const entries = Object.entries(requirements) as [string, Requirement][]
 const entraSection = (section: string): string | undefined => /\(entra-provisioning\.md (\d+(?:\.\d+)*)\)$/.exec(section)?.[1]
 
 describe('requirement catalogue', () => {
+  it('quotes the source for a MUST only with MUST, SHALL or REQUIRED in the quote (a failure at MUST needs one)', () => {
+    const quoted = entries.filter(([, r]) => r.text !== undefined)
+    expect(quoted.length).toBeGreaterThan(0)
+    const keyword = { MUST: /\b(MUST|SHALL|REQUIRED)\b/, SHOULD: /\b(SHOULD|RECOMMENDED)\b/, MAY: /\b(MAY|OPTIONAL)\b/ } as const
+    const wrong = quoted.filter(([, r]) => !keyword[r.level].test(r.text!)).map(([id, r]) => `${id} (${r.level}): ${r.text}`)
+    expect(wrong).toEqual([])
+  })
+
   it('merges the source files without losing or overriding an id', () => {
     const parts = [rfc7643, rfc7644, httpAuth, entra].map((part) => Object.keys(part))
     expect(parts.flat().length).toBe(requirementIds.length)

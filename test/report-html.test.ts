@@ -141,7 +141,7 @@ describe('report.html in headless Chromium', () => {
     expect(parsed.parseError).toBeNull()
     expect(parsed.testcases.sort()).toEqual(sampleReport.checks.map((c) => c.id).sort())
     expect(parsed.failed.sort()).toEqual(sampleIdsByStatus('fail').sort())
-    expect(parsed.skipped.sort()).toEqual(sampleIdsByStatus('skip').sort())
+    expect(parsed.skipped.sort()).toEqual([...sampleIdsByStatus('skip'), ...sampleIdsByStatus('blocked')].sort())
     expect(consoleErrors).toEqual([])
   })
 })

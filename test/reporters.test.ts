@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -6,7 +7,7 @@ import addFormatsModule from 'ajv-formats'
 import { afterAll, describe, expect, it } from 'vitest'
 import { escapeHtml } from '../reporters/html/escape.ts'
 import { summarizeLatency, operationOf } from '../src/report/latency.ts'
-import { messagePattern, rootCauses } from '../reporters/html/root-causes.ts'
+import { messagePattern, rootCauses } from '../src/report/root-causes.ts'
 import { ruleLink } from '../reporters/html/rule-link.ts'
 import { escapeXml } from '../reporters/junit.ts'
 import { fileNames, formats, writeReports, writers } from '../reporters/index.ts'
@@ -53,6 +54,9 @@ describe('json', () => {
     expect(isValid(withCheck({ ...base, status: 'pass', message: 'm' }))).toBe(false)
     expect(isValid(withCheck({ ...base, status: 'fail', message: 'm' }))).toBe(false)
     expect(isValid(withCheck({ ...base, status: 'skip' }))).toBe(false)
+    expect(isValid(withCheck({ ...base, status: 'blocked', reason: 'r' }))).toBe(false)
+    expect(isValid(withCheck({ ...base, status: 'blocked', reason: 'r', cause: { check: 'c' }, message: 'm' }))).toBe(false)
+    expect(isValid(withCheck({ ...base, status: 'blocked', reason: 'r', cause: { check: 'c', request: 'POST /Users', answer: '400' } }))).toBe(true)
     expect(isValid(withCheck({ ...base, status: 'broken' }))).toBe(false)
   })
 })
@@ -83,7 +87,13 @@ describe('junit', () => {
   it('passes warnings with a system-out that says warning, and skips with the reason', () => {
     expect(xml).toMatch(/name="users.create.location-header" time="0.098">\s*<system-out>warning \(SHOULD, does not fail the run\)/)
     expect(xml).toMatch(/name="auth.wrong-token-401" time="0.000">\s*<skipped message="Skipped: the no-token check failed first"\/>/)
-    expect(xml.match(/<skipped /g)).toHaveLength(sampleIdsByStatus('skip').length)
+    expect(xml.match(/<skipped /g)).toHaveLength(sampleIdsByStatus('skip').length + sampleIdsByStatus('blocked').length)
+  })
+
+  it('reports a blocked check as skipped, with its cause in the message, never as a failure', () => {
+    expect(xml).toMatch(/name="users.filter.username-eq" time="0.015">\s*<skipped message="blocked by users.create.status-201 \(POST \/Users answered 400 invalidValue &quot;nickName is not supported&quot;\): set-up: creating a user failed/)
+    expect(xml).toMatch(/name="users.delete.then-404" time="0.000">\s*<skipped message="blocked by users.filter.username-eq: step/)
+    expect(attribute('testsuites', 'failures', xml)).toEqual([String(sampleIdsByStatus('fail').length)])
   })
 
   it('escapes markup and replaces characters XML 1.0 forbids', () => {
@@ -114,10 +124,22 @@ describe('markdown', () => {
   })
 
   it('has a count per area, the warnings, the coverage figure and the seed', () => {
-    expect(md).toContain('| users | 3 | 2 | 1 | 0 |')
+    expect(md).toContain('| users | 3 | 2 | 1 | 2 | 0 |')
     expect(md).toContain('### Warnings (do not fail the run)')
     expect(md).toContain('15 of 20 observable requirements (75%)')
     expect(md).toContain('Seed: `1234567`')
+  })
+
+  it('lists blocked checks under the root of their cause, apart from failures', () => {
+    const blocked = md.slice(md.indexOf('### Blocked'))
+    expect(blocked).toContain('- blocked by users.create.status-201 (POST /Users answered 400 invalidValue "nickName is not supported"): `users.filter.username-eq`, `users.delete.then-404`')
+    const failedSection = md.slice(md.indexOf('### Failed checks'), md.indexOf('### Warnings'))
+    for (const id of sampleIdsByStatus('blocked')) expect(failedSection).not.toContain(`\`${id}\``)
+  })
+
+  it('names the requirement a failure breaks, when the check named one', () => {
+    expect(md).toContain('- `filters.generated.eq-oracle` (MUST, breaks [RFC7644 §3.4.2.2](https://www.rfc-editor.org/rfc/rfc7644#section-3.4.2.2))')
+    expect(writers.junit(sampleReport)).toContain('Breaks: rfc7644:3.4.2.2:filter-eq (MUST)')
   })
 
   it('keeps target text from breaking the markdown', () => {
@@ -168,18 +190,42 @@ describe('html', () => {
     expect(page).toContain('Entra: Test connection (entra-provisioning.md 1.1)')
   })
 
-  it('groups failures with the same rule and message pattern once, listing their checks', () => {
+  it('groups failures of one request shape once, headed by a real request and answer, with the checks they blocked', () => {
     const causes = rootCauses(sampleReport.checks)
-    expect(causes[0]).toEqual({
-      pattern: 'PATCH /{Users|Groups}/{id} answered {n} after {n} ms',
-      rules: ['rfc7644:3.12:error-schema'],
-      checkIds: ['groups.patch.add-member', 'groups.patch.remove-member'],
-      fix: 'Answer as RFC 7644 requires (sample fix guidance for the writers).',
+    const patch = causes.find((c) => c.checkIds.includes('groups.patch.add-member'))
+    expect(patch).toMatchObject({ checkIds: ['groups.patch.add-member', 'groups.patch.remove-member'], status: 'fail', rules: ['rfc7644:3.12:error-schema'] })
+    expect(patch?.heading).toBe('PATCH /scim/v2/Groups/7c0e11aa-93f3-4c1b-a1f0-3be2d7a5e001 answered 500, expected a 2xx status or a SCIM Error body')
+    const create = causes.find((c) => c.checkIds.includes('users.create.status-201'))
+    expect(create?.blockedIds).toEqual(['users.filter.username-eq', 'users.delete.then-404'])
+    expect(causes[0]).toBe(create)
+    expect(causes.flatMap((c) => c.checkIds).sort()).toEqual([...sampleIdsByStatus('fail'), ...sampleIdsByStatus('warn')].sort())
+    for (const cause of causes) expect(cause.heading, 'a heading is a sentence from the run, never a template').not.toMatch(/\{(n|id|Users\|Groups)\}/)
+    expect(messagePattern('filter "a" matched 3')).toBe(messagePattern('filter "b" matched 4'))
+    expect(page).toContain('<strong>PATCH /scim/v2/Groups/7c0e11aa-93f3-4c1b-a1f0-3be2d7a5e001 answered 500, expected a 2xx status or a SCIM Error body</strong> <span class="muted">(2 checks failed)</span>')
+  })
+
+  it('makes 8 failures of one cause one group, and a run against a wrong URL a handful', () => {
+    const at = (id: string, method: string, path: string): CheckResult => ({
+      id, area: 'users', level: 'MUST', verifies: ['rfc7644:3.3:created-201'], durationMs: 1, status: 'fail', fix: '',
+      message: `${method} ${path} answered 404, expected 201`,
+      evidence: { exchanges: [{ method, url: `https://wrong.example.test/api${path}`, requestHeaders: {}, responseHeaders: {}, status: 404, durationMs: 3, responseBody: '<html>Not Found</html>' }], expected: 201, actual: 404 },
     })
-    expect(causes.flatMap((c) => c.checkIds).sort()).toEqual(sampleIdsByStatus('fail').sort())
-    expect(messagePattern('filter "a" matched 3')).toBe('filter "…" matched {n}')
-    expect(page).toContain('PATCH /{Users|Groups}/{id} answered {n} after {n} ms')
-    expect(messagePattern('POST /Users answered 200, expected 201')).toBe(messagePattern('POST /Groups answered 200, expected 201'))
+    const eight = Array.from({ length: 8 }, (_, i) => at(`c${i}`, 'POST', i % 2 ? '/Users' : '/Users?x=1'))
+    expect(rootCauses(eight)).toHaveLength(1)
+    const endpoints = ['/Users', '/Groups', '/Schemas', '/ResourceTypes', '/ServiceProviderConfig', '/Bulk']
+    const wrongUrl = Array.from({ length: 91 }, (_, i) => at(`w${i}`, i % 3 ? 'GET' : 'POST', `${endpoints[i % endpoints.length]}${i % 4 === 0 && i % 6 < 2 ? `/${randomUUID()}` : ''}`))
+    const groups = rootCauses(wrongUrl)
+    expect(groups.length).toBeLessThanOrEqual(14)
+    expect(groups.reduce((n, g) => n + g.checkIds.length, 0)).toBe(91)
+  })
+
+  it('puts a check blocked by a request no check judged with the failures of the same request shape', () => {
+    const failed: CheckResult = {
+      id: 'profile.user.create-read-back', area: 'profile', level: 'MUST', verifies: [], durationMs: 1, status: 'fail', fix: '', message: 'POST /Users answered 400, expected 201',
+      evidence: { exchanges: [{ method: 'POST', url: 'https://t.example/Users', requestHeaders: {}, responseHeaders: {}, status: 400, durationMs: 1, responseBody: '{"scimType":"invalidValue","detail":"fax is not supported"}' }], actual: 400 },
+    }
+    const blocked: CheckResult = { id: 'patch.user.generated', area: 'patch', level: 'MUST', verifies: [], durationMs: 1, status: 'blocked', reason: 'set-up', cause: { request: 'POST /Users', answer: '400 invalidValue "fax is not supported"' } }
+    expect(rootCauses([failed, blocked])).toEqual([expect.objectContaining({ checkIds: ['profile.user.create-read-back'], blockedIds: ['patch.user.generated'] })])
   })
 
   it('computes latency per operation kind with nearest-rank percentiles', () => {

@@ -6,7 +6,7 @@ import type { OperationLatency } from '../../src/report/latency.ts'
 
 // Inline SVG charts: no chart library and no network, and they print as vectors.
 
-const statusOrder: readonly CheckStatus[] = ['pass', 'warn', 'fail', 'skip']
+const statusOrder: readonly CheckStatus[] = ['pass', 'warn', 'fail', 'blocked', 'skip']
 const width = 760
 const labelWidth = 180
 const countWidth = 200

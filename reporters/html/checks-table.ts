@@ -1,6 +1,7 @@
 import type { BaselineComparison } from '../../src/report/baseline.ts'
 import { baselineMarkOf } from '../../src/report/baseline.ts'
 import type { CheckResult, CheckStatus } from '../../src/report/model.ts'
+import { causeLabel } from '../../src/report/blocked-causes.ts'
 import { escapeHtml } from './escape.ts'
 import { baselineBadge } from './evidence.ts'
 import { rulesCell } from './rules-cell.ts'
@@ -9,10 +10,11 @@ import { rulesCell } from './rules-cell.ts'
 // script drives (ids and data attributes are the contract with script.ts and the
 // browser test).
 
-const statuses: readonly CheckStatus[] = ['fail', 'warn', 'pass', 'skip']
-const statusLabels: Record<CheckStatus, string> = { fail: 'Failed', warn: 'Warnings', pass: 'Passed', skip: 'Skipped' }
+const statuses: readonly CheckStatus[] = ['fail', 'warn', 'blocked', 'pass', 'skip']
+const statusLabels: Record<CheckStatus, string> = { fail: 'Failed', warn: 'Warnings', blocked: 'Blocked', pass: 'Passed', skip: 'Skipped' }
 
 function detail(check: CheckResult): string {
+  if (check.status === 'blocked') return `<div class="detail">Not judged: ${escapeHtml(check.reason)}. Blocked by ${escapeHtml(causeLabel(check.cause))}</div>`
   if (check.status === 'skip') return `<div class="detail">${escapeHtml(check.reason)}</div>`
   if (check.status === 'fail' || check.status === 'warn') return `<div class="detail">${escapeHtml(check.message)}</div>`
   return ''

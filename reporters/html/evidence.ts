@@ -51,7 +51,7 @@ export function evidenceCard(check: Failed, domId: string, mark: BaselineMark | 
   const parts: string[] = [
     `<h3><span class="badge badge-${check.status}">${check.status}</span> <code>${escapeHtml(check.id)}</code> <span class="muted">${check.level} · ${escapeHtml(check.area)}</span>${baselineBadge(mark)}</h3>`,
     `<p class="message">${escapeHtml(check.message)}</p>`,
-    `<p class="rules">Rules: ${rulesCell(check.verifies)}</p>`,
+    check.requirement ? `<p class="rules">Breaks: ${rulesCell([check.requirement])} (${check.level}) · Rules the check verifies: ${rulesCell(check.verifies)}</p>` : `<p class="rules">Rules: ${rulesCell(check.verifies)}</p>`,
   ]
   if (check.fix) parts.push(`<p class="fix"><strong>How to fix:</strong> ${escapeHtml(check.fix)}</p>`)
   if (evidence.consequence) parts.push(`<p class="consequence"><strong>In Entra:</strong> ${escapeHtml(evidence.consequence)}</p>`)

@@ -1,7 +1,7 @@
 // Inline CSS for report.html: system fonts only (no web font fetch), and print
 // rules so the report reads well as a PDF attached to a gallery submission.
 export const styles = `
-:root { --pass: #2e7d32; --fail: #c62828; --warn: #b26a00; --skip: #6b7280; --ink: #1f2328; --muted: #59636e; --line: #d1d9e0; --soft: #f6f8fa; }
+:root { --pass: #2e7d32; --fail: #c62828; --warn: #b26a00; --skip: #6b7280; --blocked: #6a4c93; --ink: #1f2328; --muted: #59636e; --line: #d1d9e0; --soft: #f6f8fa; }
 * { box-sizing: border-box; }
 [hidden] { display: none !important; }
 body { margin: 0; font: 14px/1.5 -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: var(--ink); background: #fff; }
@@ -26,7 +26,7 @@ header.summary dd { margin: 0; word-break: break-all; }
 .counts { display: flex; flex-wrap: wrap; gap: 8px; margin: 16px 0 0; }
 .count { border: 1px solid var(--line); border-radius: 6px; padding: 6px 12px; min-width: 96px; }
 .count b { display: block; font-size: 20px; }
-.count-fail b { color: var(--fail); } .count-warn b { color: var(--warn); } .count-pass b { color: var(--pass); } .count-skip b { color: var(--skip); }
+.count-fail b { color: var(--fail); } .count-warn b { color: var(--warn); } .count-pass b { color: var(--pass); } .count-skip b { color: var(--skip); } .count-blocked b { color: var(--blocked); }
 dl.run-facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; }
 dl.run-facts dt { color: var(--muted); }
 dl.run-facts dd { margin: 0; overflow-wrap: anywhere; }
@@ -34,7 +34,7 @@ dl.run-facts dd { margin: 0; overflow-wrap: anywhere; }
 .chart { max-width: 100%; height: auto; }
 .chart-label { font-size: 12px; fill: var(--ink); }
 .chart-value { font-size: 11px; fill: var(--muted); }
-.bar-pass { fill: var(--pass); } .bar-fail { fill: var(--fail); } .bar-warn { fill: var(--warn); } .bar-skip { fill: #b8bec6; }
+.bar-pass { fill: var(--pass); } .bar-fail { fill: var(--fail); } .bar-warn { fill: var(--warn); } .bar-skip { fill: #b8bec6; } .bar-blocked { fill: #a993c9; }
 .lat-max { fill: #c8d7ee; } .lat-p95 { fill: #7aa2d8; } .lat-p50 { fill: #2f5fa8; }
 .legend { display: flex; gap: 16px; font-size: 12px; color: var(--muted); margin: 4px 0 0; }
 .legend i { display: inline-block; width: 10px; height: 10px; margin-right: 4px; vertical-align: -1px; }
@@ -49,7 +49,7 @@ table.checks .num { text-align: right; white-space: nowrap; }
 table.checks .detail { color: var(--muted); font-size: 12px; margin-top: 2px; }
 .rule { white-space: nowrap; margin-right: 6px; }
 .badge { display: inline-block; min-width: 40px; text-align: center; border-radius: 10px; padding: 0 8px; font-size: 12px; font-weight: 600; color: #fff; text-transform: uppercase; }
-.badge-pass { background: var(--pass); } .badge-fail { background: var(--fail); } .badge-warn { background: var(--warn); } .badge-skip { background: var(--skip); }
+.badge-pass { background: var(--pass); } .badge-fail { background: var(--fail); } .badge-warn { background: var(--warn); } .badge-skip { background: var(--skip); } .badge-blocked { background: var(--blocked); }
 .mark { display: inline-block; border-radius: 10px; padding: 0 8px; font-size: 11px; border: 1px solid currentColor; margin-left: 4px; white-space: nowrap; }
 .mark-new-failure { color: var(--fail); font-weight: 700; } .mark-known-failure { color: var(--muted); } .mark-fixed { color: var(--pass); }
 .evidence { border: 1px solid var(--line); border-left: 4px solid var(--fail); border-radius: 6px; padding: 12px 16px; margin: 0 0 16px; }

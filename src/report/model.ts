@@ -24,6 +24,17 @@ export interface Evidence {
   readonly consequence?: string
 }
 
+/**
+ * Why a check was blocked. `check`: the check in this report that fails for the same
+ * reason (fixing it unblocks this one); `request` and `answer`: the set-up exchange
+ * that failed, e.g. 'POST /Users' and '400 invalidValue "nickName is not supported"'.
+ */
+export interface BlockedCause {
+  readonly check?: string
+  readonly request?: string
+  readonly answer?: string
+}
+
 interface CheckResultBase {
   readonly id: string
   /** The suite (report area) the check belongs to: discovery, users, groups, ... */
@@ -35,9 +46,14 @@ interface CheckResultBase {
 
 export type CheckResult =
   | (CheckResultBase & { readonly status: 'pass' })
-  /** `fix`: what the server should do instead, with the rule (src/fixes.ts). */
-  | (CheckResultBase & { readonly status: 'fail' | 'warn'; readonly message: string; readonly evidence: Evidence; readonly fix: string })
+  /**
+   * `fix`: what the server should do instead, with the rule (src/fixes.ts). `requirement`: the
+   * one requirement the failure breaks, when the check named it; `level` is then its level.
+   */
+  | (CheckResultBase & { readonly status: 'fail' | 'warn'; readonly message: string; readonly evidence: Evidence; readonly fix: string; readonly requirement?: string })
   | (CheckResultBase & { readonly status: 'skip'; readonly reason: string })
+  /** Not judged: its set-up failed. Never a failure, never changes the exit code; listed under its cause. */
+  | (CheckResultBase & { readonly status: 'blocked'; readonly reason: string; readonly cause: BlockedCause })
 
 export type CheckStatus = CheckResult['status']
 
@@ -123,7 +139,7 @@ export const verdict = (report: Report): Verdict => (report.checks.some((c) => c
 export const exitCode = (report: Report): 0 | 1 => (verdict(report) === 'fail' ? 1 : 0)
 
 export function countByStatus(checks: readonly CheckResult[]): Record<CheckStatus, number> {
-  const counts: Record<CheckStatus, number> = { pass: 0, fail: 0, warn: 0, skip: 0 }
+  const counts: Record<CheckStatus, number> = { pass: 0, fail: 0, warn: 0, skip: 0, blocked: 0 }
   for (const c of checks) counts[c.status]++
   return counts
 }

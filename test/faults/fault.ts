@@ -8,6 +8,13 @@ export interface Fault {
   readonly id: string
   readonly defect: string
   readonly breaks: readonly string[]
+  /**
+   * When given, the exact check ids the defect blocks (their set-up failed, so they were
+   * not judged), each under a cause that is one of `breaks` or itself blocked.
+   */
+  readonly blocks?: readonly string[]
+  /** Of `breaks`, the checks that must only warn: the rule they break is a SHOULD or MAY. */
+  readonly warns?: readonly string[]
   readonly wrap: (handle: Handle) => Handle
   /** Limit the run to these checks (a --only glob) when the rest cannot be affected. */
   readonly only?: string

@@ -10,8 +10,9 @@ import { gapFaults } from './gaps.ts'
 import { optionalGapFaults } from './optional-gaps.ts'
 import { entraCycleFaults } from './entra-cycle.ts'
 import { realServerFaults } from './real-servers.ts'
+import { blockedFaults } from './blocked.ts'
 
 export type { Fault } from './fault.ts'
 
 /** Every fault the self-test runs. Each area adds its own file and one line here. */
-export const faults: readonly Fault[] = [...coreFaults, ...entraFaults, ...filterFaults, ...patchFaults, ...securityFaults, ...optionalFaults, ...schemaFaults, ...gapFaults, ...optionalGapFaults, ...entraCycleFaults, ...realServerFaults]
+export const faults: readonly Fault[] = [...coreFaults, ...entraFaults, ...filterFaults, ...patchFaults, ...securityFaults, ...optionalFaults, ...schemaFaults, ...gapFaults, ...optionalGapFaults, ...entraCycleFaults, ...realServerFaults, ...blockedFaults]

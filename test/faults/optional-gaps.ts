@@ -154,6 +154,29 @@ export const optionalGapFaults: readonly Fault[] = [
     only: 'put.*',
   },
   {
+    id: 'search-drops-attributes',
+    defect: 'ignores attributes in a SearchRequest on /Users/.search and /Groups/.search',
+    breaks: ['search.groups-matches-get', 'search.users-matches-get'],
+    wrap: (handle) => (req) => {
+      const body = requestBody(req)
+      if (req.method !== 'POST' || !/^\/(Users|Groups)\/\.search$/.test(req.path) || body === undefined) return handle(req)
+      delete body.attributes
+      return handle({ ...req, body: JSON.stringify(body) })
+    },
+    only: 'search.*',
+  },
+  {
+    id: 'root-query-too-many',
+    defect: 'refuses every query at the server root with 400 tooMany (lawful: RFC 7644 3.4.2.1)',
+    // Not a defect: a lawful variant. search.root-matches-get is not applicable, and nothing fails.
+    breaks: [],
+    wrap: (handle) => (req) => {
+      if (!((req.method === 'GET' && req.path === '/') || (req.method === 'POST' && req.path === '/.search'))) return handle(req)
+      return Promise.resolve({ status: 400, headers: { 'content-type': 'application/scim+json' }, body: JSON.stringify({ schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '400', scimType: 'tooMany', detail: 'a query across every resource type is not supported' }) })
+    },
+    only: 'search.*',
+  },
+  {
     id: 'root-search-drops-attributes',
     defect: 'ignores attributes in a SearchRequest at the server root',
     breaks: ['search.root-matches-get'],
@@ -169,6 +192,8 @@ export const optionalGapFaults: readonly Fault[] = [
     id: 'body-size-unlimited',
     defect: 'has no request body limit and stores a 5 MB displayName',
     breaks: ['security.body.oversized'],
+    // RFC 7644 sets a size limit only for Bulk (3.7.4); refusing hostile input is a SHOULD (7.1).
+    warns: ['security.body.oversized'],
     wrap: (handle) => handle,
     features: { maxBodyBytes: 64 * 1024 * 1024 },
     only: 'security.body.*',

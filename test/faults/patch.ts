@@ -67,17 +67,44 @@ export const patchFaults: readonly Fault[] = [
       'entra.patch.manager-bare-id',
       'entra.patch.members-add-many',
       'entra.patch.members-add-one',
-      'entra.patch.members-remove-filter',
-      'entra.patch.members-remove-value-array',
       'patch.group.generated',
-      'patch.group.status-204',
       'patch.user.generated',
       'patch.user.invalid-refused',
     ],
+    // Their set-up adds members with "Add": blocked under the members-add checks, not failed.
+    blocks: ['entra.patch.members-remove-filter', 'entra.patch.members-remove-value-array', 'patch.group.status-204'],
     only: '*patch.*',
     wrap: (handle) => (req) => {
       if (!isPatch(req) || !/"op"\s*:\s*"[A-Z]/.test(req.body)) return handle(req)
       return Promise.resolve({ status: 400, headers: { 'content-type': 'application/scim+json' }, body: JSON.stringify({ schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '400', scimType: 'invalidSyntax', detail: 'op must be add, remove or replace' }) })
+    },
+  },
+  {
+    id: 'patch-refusal-without-scim-type',
+    defect: 'refuses an invalid PATCH with a bare 400, without scimType (RFC 7644 3.12: scimType is OPTIONAL)',
+    breaks: ['patch.user.invalid-refused'],
+    // The refusal is what 3.5.2 requires; the keyword Table 9 names is only a SHOULD.
+    warns: ['patch.user.invalid-refused'],
+    only: 'patch.*',
+    wrap: onResponse(isPatch, (res) => {
+      const body = bodyOf(res)
+      if (res.status !== 400 || !body) return res
+      const { scimType: _dropped, ...bare } = body
+      return withBody(res, bare)
+    }),
+  },
+  {
+    id: 'patch-group-answers-200',
+    defect: 'answers a successful PATCH of a group with 200 and the whole group instead of 204',
+    breaks: ['patch.group.status-204'],
+    // Entra's 204 for group PATCH is a SHOULD (a 200 with the group is lawful RFC 7644 3.5.2).
+    warns: ['patch.group.status-204'],
+    only: 'patch.*',
+    wrap: (handle) => async (req) => {
+      const res = await handle(req)
+      if (!isPatch(req) || !isResource('Groups')(req) || res.status !== 204) return res
+      const group = await handle({ ...req, method: 'GET', body: '' })
+      return { ...group, status: 200 }
     },
   },
   {
