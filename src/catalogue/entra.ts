@@ -131,6 +131,7 @@ export const entra = {
   'entra:auth:reject-invalid-token': { source: 'Entra', section: S['2.10'], level: 'MUST', summary: 'The endpoint rejects requests without a valid bearer token.' },
   'entra:2.10:single-bearer-token': { source: 'Entra', section: S['2.10'], level: 'MUST', summary: 'One bearer token in the Authorization header authorizes every request Entra makes.' },
   'entra:2.10:perpetual-token': { source: 'Entra', section: S['2.10'], level: 'SHOULD', summary: 'A secret token does not expire, or the job is quarantined when it does.', unobservable: 'Token lifetime cannot be seen within one run.' },
+  'entra:2.10:client-secret-basic': { source: 'Entra', section: S['2.10'], level: 'MUST', summary: 'The token endpoint accepts the client id and secret in an Authorization: Basic header (client_secret_basic), which is how Entra sends them.' },
   'entra:2.10:client-credentials': { source: 'Entra', section: S['2.10'], level: 'MUST', summary: 'For the gallery, an OAuth client-credentials token endpoint issues tokens the SCIM endpoint accepts.' },
   'entra:2.10:access-token-lifetime': { source: 'Entra', section: S['2.10'], level: 'MUST', summary: 'Issued access tokens live between 60 minutes and 6 hours (expires_in 3600–21600).' },
   'entra:2.10:no-long-lived-auth-for-gallery': { source: 'Entra', section: S['2.10'], level: 'MUST', summary: 'Gallery apps do not rely on long-lived bearer tokens, basic auth or the code grant.', unobservable: ONBOARDING },
