@@ -69,7 +69,7 @@ async function cleanup(options: CleanupOptions): Promise<number> {
   } else {
     // Fetched before any DELETE, as a run does: a refused secret exits 3 with the journal untouched.
     const first = await firstToken(auth.credentials, tls, timeoutMs)
-    token = clientCredentialsToken(auth.credentials, issuedAt(first, Date.now()), () => http.dispatcher, timeoutMs)
+    token = clientCredentialsToken(first.credentials, issuedAt(first.result, Date.now()), () => http.dispatcher, timeoutMs)
   }
   const http = createHttp({ baseUrl, token, headers, timeoutMs, tls, connections: 2 })
   try {

@@ -37,6 +37,8 @@ const core = {
 } as const
 
 const entra = {
+  'oauth.client-secret-basic': 'Accept the client id and secret in an Authorization: Basic header at the token endpoint (client_secret_basic, RFC 6749 2.3.1), as Entra sends them, as well as in the body.',
+  'entra.headers.charset-accepted': 'Match the request media type, not the whole Content-Type header: accept "application/scim+json; charset=utf-8", which Entra and Microsoft\'s validator send (RFC 7231 3.1.1.1 parameters; RFC 7644 3.8).',
   'entra.test-connection.users': 'Answer GET /Users?filter=userName eq "<random GUID>" with 200 and an empty ListResponse; Test Connection fails otherwise (entra-provisioning.md 1.1).',
   'entra.test-connection.groups': 'Answer GET /Groups?filter=displayName eq "<random GUID>" with 200 and an empty ListResponse (entra-provisioning.md 1.1).',
   'entra.user-cycle.match-absent': 'Answer Entra\'s match query for an unknown user with 200 and totalResults 0, so Entra creates the user instead of failing the cycle (entra-provisioning.md 1.2.1).',

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { TransportError, type Http } from './client/http.ts'
-import { requestToken, type ClientCredentials, type TokenResult } from './client/oauth.ts'
+import { requestToken, type ClientCredentials, type TokenProbe, type TokenResult } from './client/oauth.ts'
 import { Agent } from 'undici'
 import { probeTls, tlsConnectOptions, tlsWarnings, transportWarnings, type TlsSettings } from './client/tls.ts'
 import { AuthRejected, TargetUnreachable } from './errors.ts'
@@ -23,13 +23,37 @@ export async function preflight(http: Http, baseUrl: string, credentialsHint = '
   }
 }
 
-/** The run's first client-credentials token, fetched before any check; no token → exit 3. */
-export async function firstToken(credentials: ClientCredentials, tls: TlsSettings, timeoutMs: number): Promise<Extract<TokenResult, { ok: true }>> {
+/** The run's first client-credentials token and the credentials that got it. */
+export interface FirstToken {
+  readonly result: Extract<TokenResult, { ok: true }>
+  /** What later renewals send: Entra's Basic header, or body credentials when only those worked. */
+  readonly credentials: ClientCredentials
+  /** The endpoint refused the Basic header that Entra sends; the run went on with body credentials. */
+  readonly basicRefused?: TokenProbe
+}
+
+/**
+ * The run's first client-credentials token, fetched before any check; no token → exit 3.
+ * Credentials go in an Authorization: Basic header first, as Entra sends them. An endpoint
+ * that refuses that but takes them in the body still lets the run go on, and
+ * oauth.client-secret-basic reports what Entra will meet.
+ */
+export async function firstToken(credentials: ClientCredentials, tls: TlsSettings, timeoutMs: number): Promise<FirstToken> {
   const agent = new Agent({ connect: tlsConnectOptions(tls) })
-  const result = await requestToken(credentials, agent, timeoutMs).finally(() => agent.close())
-  if (result.ok) return result
-  if (result.probe.status === undefined) throw new TargetUnreachable(`cannot get a token: ${result.probe.error}`)
-  throw new AuthRejected(`cannot get a token: ${result.probe.error}`)
+  try {
+    const result = await requestToken(credentials, agent, timeoutMs)
+    if (result.ok) return { result, credentials }
+    const refusedBasic = credentials.placement !== 'body' && result.probe.status !== undefined && result.probe.status >= 400 && result.probe.status < 500
+    if (refusedBasic) {
+      const inBody = { ...credentials, placement: 'body' } as const
+      const retried = await requestToken(inBody, agent, timeoutMs)
+      if (retried.ok) return { result: retried, credentials: inBody, basicRefused: result.probe }
+    }
+    if (result.probe.status === undefined) throw new TargetUnreachable(`cannot get a token: ${result.probe.error}`)
+    throw new AuthRejected(`cannot get a token: ${result.probe.error}`)
+  } finally {
+    await agent.close()
+  }
 }
 
 /** How the run reaches the target, probed once in the main process; every warning is also printed by the CLI. */

@@ -18,7 +18,11 @@ export type WorkerAuth =
    * Each worker starts with the token the main process fetched and renews it
    * itself with the same credentials (before expiry, and on a 401).
    */
-  | { readonly kind: 'client-credentials'; readonly credentials: ClientCredentials; readonly issued: IssuedToken; readonly firstResponse: TokenProbe }
+  | {
+    readonly kind: 'client-credentials'; readonly credentials: ClientCredentials; readonly issued: IssuedToken; readonly firstResponse: TokenProbe
+    /** The token endpoint refused Entra's Authorization: Basic client authentication; the run used body credentials. */
+    readonly basicRefused?: TokenProbe
+  }
 
 export interface RunConfig {
   readonly baseUrl: string

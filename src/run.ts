@@ -87,7 +87,10 @@ export async function runConformance(options: ConformanceOptions): Promise<Repor
     auth = { kind: 'bearer', token: target.token }
   } else {
     const first = await firstToken(target.clientCredentials, tls, options.timeoutMs)
-    auth = { kind: 'client-credentials', credentials: target.clientCredentials, issued: issuedAt(first, Date.now()), firstResponse: first.probe }
+    auth = {
+      kind: 'client-credentials', credentials: first.credentials, issued: issuedAt(first.result, Date.now()), firstResponse: first.result.probe,
+      ...(first.basicRefused ? { basicRefused: first.basicRefused } : {}),
+    }
   }
   // The main process sends alone (preflight before the workers, sweep after them): it may use the whole --rate.
   const mainHttp = createHttp({

@@ -33,3 +33,16 @@ check('oauth.token-lifetime', { verifies: ['entra:2.10:access-token-lifetime'], 
     throw new CheckFailure(`the access token lives ${expiresIn} s; Entra's gallery requires 3600-21600 s (60 minutes to 6 hours)`, evidence)
   }
 })
+
+// Entra's client-credentials connector authenticates to the token endpoint with an
+// "Authorization: Basic" header (client_secret_basic, RFC 6749 2.3.1), not with credentials in the
+// body; an endpoint that reads only the body fails Entra's Test Connection. The run tried the
+// Basic header first and fell back to the body only to judge the rest.
+check('oauth.client-secret-basic', { verifies: ['entra:2.10:client-secret-basic'], readOnly: true }, async ({ run, skip }) => {
+  if (run.auth.kind !== 'client-credentials') return skip('not applicable: the run uses a bearer token; pass --client-id, --client-secret and --token-url to check the token endpoint')
+  const refused = run.auth.basicRefused
+  if (refused === undefined) return
+  throw new CheckFailure(`the token endpoint answered ${refused.status} to the client id and secret in an Authorization: Basic header (client_secret_basic), which is how Entra sends them; it gave a token only for credentials in the body`, {
+    exchanges: [refused.exchange, run.auth.firstResponse.exchange], expected: '2xx with an access_token for client_secret_basic', actual: refused.status ?? null,
+  })
+})

@@ -12,6 +12,7 @@ import { repoRoot } from './helpers.ts'
 
 const provenElsewhere: Readonly<Record<string, string>> = {
   // The token endpoint is not the SCIM server: a fault there needs a client-credentials run.
+  'oauth.client-secret-basic': 'test/transport/oauth-run.test.ts',
   'oauth.token-lifetime': 'test/transport/oauth-run.test.ts',
   'oauth.token-response': 'test/transport/oauth-run.test.ts',
 }

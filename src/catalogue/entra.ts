@@ -11,6 +11,7 @@ const S = {
   '1.2.4': 'Update, default shapes (entra-provisioning.md 1.2.4)',
   '1.2.5': 'Disable and re-enable (entra-provisioning.md 1.2.5)',
   '1.2.6': 'Manager (entra-provisioning.md 1.2.6)',
+  '1.5': 'Request headers (entra-provisioning.md 1.5)',
   '1.3': 'Group lifecycle (entra-provisioning.md 1.3)',
   '2.1': 'Status codes (entra-provisioning.md 2.1)',
   '2.2': 'Response body requirements (entra-provisioning.md 2.2)',
@@ -36,6 +37,7 @@ const ONBOARDING = 'A property of the gallery submission or its credentials, not
 export const entra = {
   // 1.1 Test connection
   'entra:test-connection:empty-list': { source: 'Entra', section: S['1.1'], level: 'MUST', summary: 'Test Connection filters userName (and displayName) with a random value and needs 200 with an empty ListResponse.' },
+  'entra:1.5:content-type-charset': { source: 'Entra', section: S['1.5'], level: 'MUST', summary: 'Requests with Content-Type: application/scim+json; charset=utf-8 (as Entra and its validator send them) are accepted like those without charset.' },
   'entra:1.1:groups-probe': { source: 'Entra', section: S['1.1'], level: 'MUST', summary: 'GET /Groups?filter=displayName eq "<random>" answers 200 with an empty ListResponse, even on a user-only server.' },
   // 1.2.1 Match query
   'entra:1.2.1:plus-encoded-filter': { source: 'Entra', section: S['1.2.1'], level: 'MUST', summary: 'Filters encoded with "+" for spaces and %22 or raw quotes are decoded correctly.' },
@@ -129,6 +131,7 @@ export const entra = {
   'entra:auth:reject-invalid-token': { source: 'Entra', section: S['2.10'], level: 'MUST', summary: 'The endpoint rejects requests without a valid bearer token.' },
   'entra:2.10:single-bearer-token': { source: 'Entra', section: S['2.10'], level: 'MUST', summary: 'One bearer token in the Authorization header authorizes every request Entra makes.' },
   'entra:2.10:perpetual-token': { source: 'Entra', section: S['2.10'], level: 'SHOULD', summary: 'A secret token does not expire, or the job is quarantined when it does.', unobservable: 'Token lifetime cannot be seen within one run.' },
+  'entra:2.10:client-secret-basic': { source: 'Entra', section: S['2.10'], level: 'MUST', summary: 'The token endpoint accepts the client id and secret in an Authorization: Basic header (client_secret_basic), which is how Entra sends them.' },
   'entra:2.10:client-credentials': { source: 'Entra', section: S['2.10'], level: 'MUST', summary: 'For the gallery, an OAuth client-credentials token endpoint issues tokens the SCIM endpoint accepts.' },
   'entra:2.10:access-token-lifetime': { source: 'Entra', section: S['2.10'], level: 'MUST', summary: 'Issued access tokens live between 60 minutes and 6 hours (expires_in 3600–21600).' },
   'entra:2.10:no-long-lived-auth-for-gallery': { source: 'Entra', section: S['2.10'], level: 'MUST', summary: 'Gallery apps do not rely on long-lived bearer tokens, basic auth or the code grant.', unobservable: ONBOARDING },

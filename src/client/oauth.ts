@@ -3,16 +3,27 @@ import { REDACTED, truncateBody, type Exchange } from './exchange.ts'
 import { describeTransportError } from './http.ts'
 
 // OAuth 2.0 client credentials (RFC 6749 §4.4), as Entra's provisioning service
-// uses it: POST application/x-www-form-urlencoded with client_id and
-// client_secret in the body. The secret and every issued token are redacted in
-// the captured exchange, so the token request can be evidence in the report.
+// uses it: POST application/x-www-form-urlencoded, the client authenticated with
+// an "Authorization: Basic" header (client_secret_basic, RFC 6749 §2.3.1), or with
+// client_id and client_secret in the body for endpoints that read only those.
+// The secret and every issued token are redacted in the captured exchange, so the
+// token request can be evidence in the report.
+
+/** Where the client credentials go: Entra sends the Basic header; 'body' is client_secret_post. */
+export type CredentialPlacement = 'basic' | 'body'
 
 export interface ClientCredentials {
   readonly tokenUrl: string
   readonly clientId: string
   readonly clientSecret: string
   readonly scope?: string
+  /** Default 'basic', as Entra sends them. */
+  readonly placement?: CredentialPlacement
 }
+
+/** RFC 6749 §2.3.1: id and secret are form-urlencoded, joined by ':', then base64 (RFC 7617). */
+const basicCredentials = (c: ClientCredentials): string =>
+  Buffer.from(`${encodeURIComponent(c.clientId)}:${encodeURIComponent(c.clientSecret)}`).toString('base64')
 
 /** What the token endpoint answered, without the token itself: data the oauth.* checks judge. */
 export interface TokenProbe {
@@ -33,14 +44,17 @@ export type TokenResult =
 const SECRET_FIELDS = ['access_token', 'refresh_token', 'id_token'] as const
 
 export async function requestToken(credentials: ClientCredentials, dispatcher: Dispatcher, timeoutMs: number): Promise<TokenResult> {
-  const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: credentials.clientId, client_secret: credentials.clientSecret })
+  const inBody = credentials.placement === 'body'
+  const form = new URLSearchParams({ grant_type: 'client_credentials', ...(inBody ? { client_id: credentials.clientId, client_secret: credentials.clientSecret } : {}) })
   if (credentials.scope !== undefined) form.set('scope', credentials.scope)
   const shownForm = new URLSearchParams(form)
-  shownForm.set('client_secret', REDACTED)
-  const headers = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' }
+  if (inBody) shownForm.set('client_secret', REDACTED)
+  const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' }
+  if (!inBody) headers.authorization = `Basic ${basicCredentials(credentials)}`
+  const shownHeaders = inBody ? headers : { ...headers, authorization: `Basic ${REDACTED}` }
   const started = performance.now()
   const exchangeOf = (part: Partial<Exchange>): Exchange => ({
-    method: 'POST', url: credentials.tokenUrl, requestHeaders: headers, requestBody: shownForm.toString(), responseHeaders: {},
+    method: 'POST', url: credentials.tokenUrl, requestHeaders: shownHeaders, requestBody: shownForm.toString(), responseHeaders: {},
     durationMs: Math.round(performance.now() - started), ...part,
   })
   let status: number

@@ -138,5 +138,15 @@ export const realServerFaults: readonly Fault[] = [
       return withBody(res, Array.isArray(body.Resources) ? { ...body, Resources: body.Resources.map(arrayed) } : arrayed(body))
     }),
   },
+  {
+    id: 'content-type-exact-match',
+    defect: 'refuses "application/scim+json; charset=utf-8" with 415 (matches the header as a whole)',
+    breaks: ['entra.headers.charset-accepted'],
+    wrap: (handle: Handle): Handle => (req) => {
+      const contentType = req.headers['content-type']
+      if (contentType === undefined || !contentType.includes(';')) return handle(req)
+      return Promise.resolve({ status: 415, headers: { 'content-type': 'application/scim+json' }, body: JSON.stringify({ schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '415', detail: `Unsupported Content-Type ${contentType}` }) })
+    },
+  },
   ...malformedAnswered200,
 ]

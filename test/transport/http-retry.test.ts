@@ -84,7 +84,12 @@ describe('client credentials', () => {
     const shown = JSON.stringify(result.probe.exchange)
     expect(shown).not.toContain(endpoint.clientSecret)
     expect(shown).not.toContain(endpoint.issued[0])
-    expect(shown).toContain('client_secret=%3Credacted%3E')
+    expect(shown).toContain('"authorization":"Basic <redacted>"')
+    expect(shown).not.toContain(Buffer.from(`${endpoint.clientId}:${endpoint.clientSecret}`).toString('base64'))
+    const inBody = await requestToken({ tokenUrl: endpoint.url, clientId: endpoint.clientId, clientSecret: endpoint.clientSecret, placement: 'body' }, agent, 5000)
+    expect(inBody.ok).toBe(true)
+    expect(JSON.stringify(inBody.probe.exchange)).toContain('client_secret=%3Credacted%3E')
+    expect(JSON.stringify(inBody.probe.exchange)).not.toContain(endpoint.clientSecret)
 
     const refused = await requestToken({ tokenUrl: endpoint.url, clientId: endpoint.clientId, clientSecret: 'wrong' }, agent, 5000)
     expect(refused).toMatchObject({ ok: false, probe: { status: 401, error: expect.stringMatching(/answered 401 \(invalid_client\): check --client-id, --client-secret/) } })

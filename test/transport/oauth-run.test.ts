@@ -8,8 +8,8 @@ import { verdict, type Report } from '../../src/report/model.ts'
 // oauth.* checks judge Entra's gallery rules on the token response; neither
 // the secret nor any token reaches the report.
 
-async function setUp(expiresInS: number, tokenType?: string) {
-  const endpoint = await startTokenEndpoint(expiresInS, tokenType)
+async function setUp(expiresInS: number, tokenType?: string, options: { bodyOnly?: boolean } = {}) {
+  const endpoint = await startTokenEndpoint(expiresInS, tokenType, options)
   const server = await startServer({ wrap: endpoint.wrap(TOKEN) })
   onTestFinished(() => Promise.all([endpoint.close(), server.close()]).then(() => undefined))
   const clientCredentials = { tokenUrl: endpoint.url, clientId: endpoint.clientId, clientSecret: endpoint.clientSecret }
@@ -35,7 +35,7 @@ it('tokens living 2 s are renewed mid-run and the checks pass; the lifetime chec
   expect(statusOf(shortOauth, 'oauth.token-response')?.status).toBe('pass')
   const lifetime = statusOf(shortOauth, 'oauth.token-lifetime')
   expect(lifetime).toMatchObject({ status: 'fail', message: expect.stringContaining('lives 2 s; Entra\'s gallery requires 3600-21600 s') })
-  expect(hourlyOauth.checks.map((c) => `${c.id}:${c.status}`).sort()).toEqual(['oauth.token-lifetime:pass', 'oauth.token-response:pass'])
+  expect(hourlyOauth.checks.map((c) => `${c.id}:${c.status}`).sort()).toEqual(['oauth.client-secret-basic:pass', 'oauth.token-lifetime:pass', 'oauth.token-response:pass'])
 
   for (const report of [users, shortOauth, hourlyOauth]) {
     const written = JSON.stringify(report)
@@ -54,12 +54,25 @@ it('a token endpoint answering token_type "mac" fails oauth.token-response, nami
   })
 }, 120_000)
 
+it('a token endpoint that reads the client only from the body fails oauth.client-secret-basic alone; the run goes on with body credentials', async () => {
+  const bodyOnly = await setUp(3600, 'Bearer', { bodyOnly: true })
+  const report = await bodyOnly.run('oauth.*,users.get.*')
+  expect(report.checks.filter((c) => c.status !== 'pass').map((c) => c.id)).toEqual(['oauth.client-secret-basic'])
+  expect(statusOf(report, 'oauth.client-secret-basic')).toMatchObject({
+    status: 'fail', message: expect.stringContaining('Authorization: Basic header (client_secret_basic), which is how Entra sends them'),
+  })
+  const written = JSON.stringify(report)
+  expect(written).not.toContain(bodyOnly.endpoint.clientSecret)
+  expect(written).not.toContain(Buffer.from(`${bodyOnly.endpoint.clientId}:${bodyOnly.endpoint.clientSecret}`).toString('base64'))
+  for (const token of bodyOnly.endpoint.issued) expect(written).not.toContain(token)
+}, 120_000)
+
 it('with bearer token auth the oauth.* checks are skipped with the reason', async () => {
   const server = await startServer()
   onTestFinished(() => server.close())
   const report = await runAgainst(server, { only: 'oauth.*' })
   expect(report.checks.map((c) => (c.status === 'skip' ? c.reason : c.status))).toEqual([
-    expect.stringMatching(/^not applicable: the run uses a bearer token/), expect.stringMatching(/^not applicable: the run uses a bearer token/),
+    expect.stringMatching(/^not applicable: the run uses a bearer token/), expect.stringMatching(/^not applicable: the run uses a bearer token/), expect.stringMatching(/^not applicable: the run uses a bearer token/),
   ])
 }, 120_000)
 

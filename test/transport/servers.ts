@@ -36,8 +36,12 @@ export interface TokenEndpoint extends Loopback {
   expiredRejections(): number
 }
 
-/** RFC 6749 §4.4 token endpoint: client_secret_post, tokens living `expiresInS` seconds. */
-export async function startTokenEndpoint(expiresInS: number, tokenType = 'Bearer'): Promise<TokenEndpoint> {
+/**
+ * RFC 6749 §4.4 token endpoint, tokens living `expiresInS` seconds. It takes the client in an
+ * Authorization: Basic header (client_secret_basic) or in the body (client_secret_post), or, with
+ * `bodyOnly`, only in the body, as some endpoints do and Entra cannot use.
+ */
+export async function startTokenEndpoint(expiresInS: number, tokenType = 'Bearer', options: { readonly bodyOnly?: boolean } = {}): Promise<TokenEndpoint> {
   const clientId = 'scim-conform-test-client'
   const clientSecret = `secret-${randomBytes(8).toString('hex')}`
   const expiries = new Map<string, number>()
@@ -48,10 +52,13 @@ export async function startTokenEndpoint(expiresInS: number, tokenType = 'Bearer
     req.on('data', (chunk: Buffer) => (body += chunk.toString()))
     req.on('end', () => {
       const form = new URLSearchParams(body)
+      const basic = /^Basic (.+)$/.exec(req.headers.authorization ?? '')?.[1]
+      const [basicId, basicSecret] = basic === undefined || options.bodyOnly ? [] : Buffer.from(basic, 'base64').toString().split(':').map(decodeURIComponent)
+      const client = basicId !== undefined ? { id: basicId, secret: basicSecret } : { id: form.get('client_id'), secret: form.get('client_secret') }
       res.setHeader('content-type', 'application/json')
       if (req.method !== 'POST' || form.get('grant_type') !== 'client_credentials') {
         res.writeHead(400).end(JSON.stringify({ error: 'unsupported_grant_type' }))
-      } else if (form.get('client_id') !== clientId || form.get('client_secret') !== clientSecret) {
+      } else if (client.id !== clientId || client.secret !== clientSecret) {
         res.writeHead(401).end(JSON.stringify({ error: 'invalid_client' }))
       } else {
         const token = `at-${randomBytes(12).toString('hex')}`
