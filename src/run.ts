@@ -16,6 +16,7 @@ import { loadProfile } from './profile.ts'
 import { suitesDir, packageRoot } from './paths.ts'
 import { toolVersion } from './version.ts'
 import { coverageOf } from './coverage.ts'
+import { listChecks } from './check-list.ts'
 import { TargetUnreachable, UsageError } from './errors.ts'
 import type { RunConfig, WorkerAuth } from './run-config.ts'
 import { addThrottling, type CleanupSummary, type Report, type TransportSummary } from './report/model.ts'
@@ -69,6 +70,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Repor
   const tls = options.tls ?? { insecure: false }
   const retry = { ...DEFAULT_RETRY_POLICY, maxRetries: options.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries }
   const deadlineMs = options.runTimeoutMs === undefined ? undefined : startedAt.getTime() + options.runTimeoutMs
+  if (options.only !== undefined) await refuseEmptySelection(options.only, options.profile)
   mkdirSync(options.reportDir, { recursive: true })
   const journalPath = path.resolve(options.reportDir, 'journal.jsonl')
   refuseUnsweptJournal(journalPath)
@@ -141,6 +143,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Repor
     startedAt: startedAt.toISOString(),
     durationMs: Date.now() - startedAt.getTime(),
     interrupted: collector.interrupted || stop.signal.aborted,
+    ...(options.only !== undefined || options.readOnly ? { selection: { ...(options.only === undefined ? {} : { only: options.only }), ...(options.readOnly ? { readOnly: true } : {}) } } : {}),
     checks: collector.checks,
     coverage: coverageOf(collector.checks),
     cleanup,
@@ -213,6 +216,15 @@ function refuseUnsweptJournal(journalPath: string): void {
   if (existsSync(journalPath) && outstanding(readJournal(journalPath)).length > 0) {
     throw new UsageError(`${journalPath} lists resources an earlier run left behind: run "scim-conform cleanup --journal ${journalPath}" first, or pick another --report-dir`)
   }
+}
+
+/** An --only that matches no check would run nothing and pass forever: a usage error, before any request. */
+async function refuseEmptySelection(only: string, profile: string): Promise<void> {
+  const pattern = new RegExp(globToPattern(only))
+  const ids = (await listChecks(profile)).map((c) => c.id)
+  if (ids.some((id) => pattern.test(id))) return
+  const areas = [...new Set(ids.map((id) => id.split('.')[0]))].sort()
+  throw new UsageError(`--only '${only}' matches no check of profile ${profile}: ids start with ${areas.map((a) => `${a}.`).join(', ')}`)
 }
 
 /** --only 'users.*,groups.create.*' → a pattern over the test's full name, anchored at the check id. */

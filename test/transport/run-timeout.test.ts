@@ -1,6 +1,6 @@
 import { it, expect, onTestFinished } from 'vitest'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { runAgainst, runCli, startServer, tempDir, TOKEN } from '../helpers.ts'
+import { runAgainst, runCli, startServer, tempDir, TOKEN, writtenVerdicts, everyReportSays } from '../helpers.ts'
 
 // --run-timeout stops the whole run: pending checks are cancelled, the report
 // says the run was interrupted and why, and what the run created is deleted.
@@ -22,7 +22,10 @@ it('--run-timeout cancels the run and still cleans up', async () => {
 it('the CLI exits 130 when --run-timeout expires, as documented in --help', async () => {
   const server = await startServer({ wrap: (handle) => async (req) => (await sleep(150), handle(req)) })
   onTestFinished(() => server.close())
-  const { code } = await runCli(['--url', server.url, '--run-timeout', '5', '--report-dir', tempDir('run-timeout-cli'), '--quiet'], { env: { SCIM_CONFORM_TOKEN: TOKEN } })
+  const dir = tempDir('run-timeout-cli')
+  const { code, stdout } = await runCli(['--url', server.url, '--run-timeout', '5', '--report-dir', dir, '--quiet'], { env: { SCIM_CONFORM_TOKEN: TOKEN } })
   expect(code).toBe(130)
+  expect(stdout).toMatch(/^INTERRUPTED: /m)
+  expect(writtenVerdicts(dir)).toEqual(everyReportSays('INTERRUPTED'))
   expect(server.snapshot()).toEqual({ Users: [], Groups: [] })
 }, 120_000)
