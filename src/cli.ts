@@ -4,9 +4,10 @@ import { helpText } from './help.ts'
 import { loadCommand } from './load/command.ts'
 import { RunError, UsageError } from './errors.ts'
 import { runConformance, InternalError, type ResolvedTarget } from './run.ts'
-import { exitCode, type Report } from './report/model.ts'
-import { compareWithBaseline, baselineExitCode } from './report/baseline.ts'
-import { writeReports, writers } from '../reporters/index.ts'
+import { outcome, type Report } from './report/model.ts'
+import { compareWithBaseline } from './report/baseline.ts'
+import { writeReports, writers, fileNames } from '../reporters/index.ts'
+import { markdownStopped } from '../reporters/markdown.ts'
 import { consoleSummary, quietSummary } from '../reporters/console.ts'
 import { listProfiles } from './profile.ts'
 import { createReferenceServer, type ReferenceServer } from './server/index.ts'
@@ -18,7 +19,7 @@ import { transportWarnings } from './client/tls.ts'
 import { readJournal, journalBaseUrl, outstanding, sweep } from './tracker.ts'
 import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import { writeFile } from 'node:fs/promises'
+import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
 // The only file that reads argv, prints errors and sets the exit code.
@@ -46,7 +47,11 @@ async function main(argv: readonly string[]): Promise<number> {
 }
 
 async function serve(port: number, token: string): Promise<number> {
-  const server = await createReferenceServer({ token, port })
+  const server = await createReferenceServer({ token, port }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'EADDRINUSE') throw new UsageError(`--port ${port} is in use on 127.0.0.1: pick another, or --port 0 for a free one`)
+    if (error.code === 'EACCES') throw new UsageError(`--port ${port} needs privileges this user lacks: pick one above 1023, or --port 0 for a free one`)
+    throw error
+  })
   process.stdout.write(server.url + '\n')
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve)
@@ -121,6 +126,13 @@ async function run(options: RunOptions): Promise<number> {
       target,
       signal: controller.signal,
       progress: { write: (text) => process.stdout.write(text), live, verbosity: options.verbosity },
+    }).catch(async (error: unknown) => {
+      // The README's step-summary line reads report.md: it must exist, and say why, whenever the target stopped the run.
+      if (error instanceof RunError && error.exitCode === 3 && options.formats.includes('md')) {
+        await mkdir(options.reportDir, { recursive: true })
+        await writeFile(path.join(options.reportDir, fileNames.md), markdownStopped(target.baseUrl, error.message))
+      }
+      throw error
     })
     for (const warning of report.transport?.warnings ?? []) {
       if (!startWarnings.includes(warning)) process.stderr.write(`scim-conform: warning: ${warning}\n`)
@@ -128,12 +140,12 @@ async function run(options: RunOptions): Promise<number> {
     const comparison = baseline ? compareWithBaseline(report, baseline) : undefined
     const paths = await writeReports(report, options.reportDir, options.formats, comparison)
     if (options.writeBaseline !== undefined) {
+      await mkdir(path.dirname(options.writeBaseline), { recursive: true })
       await writeFile(options.writeBaseline, writers.json(report))
       paths.push(options.writeBaseline)
     }
     process.stdout.write((options.verbosity === 'quiet' ? quietSummary(report, paths) : consoleSummary(report, paths, comparison)) + '\n')
-    if (report.interrupted) return 130
-    return comparison ? baselineExitCode(comparison) : exitCode(report)
+    return outcome(report, comparison).exitCode
   } finally {
     process.off('SIGINT', onSignal)
     process.off('SIGTERM', onSignal)

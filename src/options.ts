@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util'
-import { readFileSync } from 'node:fs'
+import { accessSync, constants, readFileSync, statSync } from 'node:fs'
+import path from 'node:path'
 import { UsageError } from './errors.ts'
 import type { ClientCredentials } from './client/oauth.ts'
 import type { TlsSettings } from './client/tls.ts'
@@ -141,7 +142,7 @@ function parseRun(args: readonly string[], env: Readonly<Record<string, string |
   const options: RunOptions = {
     target,
     profile: values.profile ?? env.SCIM_CONFORM_PROFILE ?? DEFAULTS.profile,
-    reportDir: values['report-dir'] ?? DEFAULTS.reportDir,
+    reportDir: writableDirectory('--report-dir', values['report-dir'] ?? DEFAULTS.reportDir),
     concurrency: positiveInteger('--concurrency', values.concurrency, DEFAULTS.concurrency),
     ...parseConnection(values),
     seed: values.seed === undefined ? randomSeed() : integer('--seed', values.seed),
@@ -154,7 +155,7 @@ function parseRun(args: readonly string[], env: Readonly<Record<string, string |
     ...(values['run-timeout'] === undefined ? {} : { runTimeoutMs: positiveNumber('--run-timeout', values['run-timeout']) * 1000 }),
     ...(values.only === undefined ? {} : { only: values.only }),
     ...(values.baseline === undefined ? {} : { baseline: values.baseline }),
-    ...(values['write-baseline'] === undefined ? {} : { writeBaseline: values['write-baseline'] }),
+    ...(values['write-baseline'] === undefined ? {} : { writeBaseline: writableFile('--write-baseline', values['write-baseline']) }),
   }
   return { name: 'run', options }
 }
@@ -225,6 +226,46 @@ function parseCleanup(args: readonly string[], env: Readonly<Record<string, stri
   const { values } = parse(args, { ...connectionFlags, journal: { type: 'string' } } as const)
   if (!values.journal) throw new UsageError('cleanup needs --journal <file> (the journal.jsonl in the report directory of the interrupted run)')
   return { name: 'cleanup', options: { journal: values.journal, auth: parseCredentials(values, env), ...parseConnection(values) } }
+}
+
+// Paths are checked here, before the first request: a report directory that is a file, or a
+// baseline under a file, would otherwise be found only after the whole run.
+
+/** A directory that exists, or can be created under the nearest existing one; we can write there. */
+function writableDirectory(flag: string, dir: string): string {
+  const existing = nearestExisting(dir)
+  if (!statSync(existing).isDirectory()) {
+    throw new UsageError(`${flag} ${dir}: ${existing === path.resolve(dir) ? 'a file' : `${existing} is a file`}, not a directory`)
+  }
+  try {
+    accessSync(existing, constants.W_OK)
+  } catch {
+    throw new UsageError(`${flag} ${dir}: ${existing} is not writable`)
+  }
+  return dir
+}
+
+/** A file we can write: not a directory, and its directory exists or can be created. */
+function writableFile(flag: string, file: string): string {
+  const resolved = path.resolve(file)
+  if (nearestExisting(resolved) === resolved && statSync(resolved).isDirectory()) throw new UsageError(`${flag} ${file}: a directory, not a file`)
+  writableDirectory(flag, path.dirname(resolved))
+  return file
+}
+
+function nearestExisting(target: string): string {
+  let current = path.resolve(target)
+  while (!exists(current)) current = path.dirname(current)
+  return current
+}
+
+function exists(file: string): boolean {
+  try {
+    statSync(file)
+    return true
+  } catch {
+    return false
+  }
 }
 
 function parseHttpUrl(flag: string, text: string): string {
