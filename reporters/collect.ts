@@ -113,6 +113,8 @@ function toCheckResult(test: TestCase, check: CheckMeta, area: string): CheckRes
       return { ...base, status: 'skip', reason: result.note ?? 'skipped' }
     case 'failed': {
       const error = result.errors?.[0] as { message?: string; name?: string; evidence?: Partial<Evidence> } | undefined
+      // --run-timeout cut the check short: it did not finish, which is not a failure.
+      if (error?.name === 'RunStopped') return { ...base, status: 'skip', reason: `not finished: ${firstLine(error.message ?? 'the run stopped')}` }
       const evidence: Evidence = { exchanges: [], ...(error?.evidence ?? {}) }
       const message = firstLine(error?.message ?? 'failed')
       // A failed SHOULD or MAY is a warning and never changes the exit code.

@@ -44,7 +44,7 @@ function workerSession(run: RunConfig): Session {
       baseUrl: run.baseUrl, token, headers: run.headers, timeoutMs: run.timeoutMs, connections: run.connectionsPerWorker,
       retry: { ...DEFAULT_RETRY_POLICY, maxRetries: run.maxRetries }, tls: run.tls,
       ...(run.ratePerWorker === undefined ? {} : { ratePerSecond: run.ratePerWorker }),
-      ...(run.deadlineMs === undefined ? {} : { deadlineMs: run.deadlineMs }),
+      ...(run.deadlineMs === undefined ? {} : { deadlineMs: run.deadlineMs, stopAtMs: run.deadlineMs }),
       permits,
     })
     session = { http, journalPath: run.journalPath, owned: new Set(), live: new Map(), observe: observeResponse, readOnly: run.readOnly }
