@@ -14,11 +14,12 @@ import { createReferenceServer, type ReferenceServer } from './server/index.ts'
 import { toolVersion } from './version.ts'
 import { createHttp } from './client/http.ts'
 import { clientCredentialsToken, issuedAt, type TokenSource } from './client/oauth.ts'
-import { firstToken } from './preflight.ts'
+import { firstToken, preflight } from './preflight.ts'
 import { transportWarnings } from './client/tls.ts'
 import { readJournal, journalBaseUrl, outstanding, sweep } from './tracker.ts'
 import { randomBytes } from 'node:crypto'
-import { readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
@@ -62,12 +63,15 @@ async function serve(port: number, token: string): Promise<number> {
 }
 
 async function cleanup(options: CleanupOptions): Promise<number> {
-  const { journal, auth, headers, timeoutMs, tls } = options
+  const { auth, headers, timeoutMs, tls, prefix } = options
+  if (options.journal !== undefined && !existsSync(options.journal)) throw new UsageError(`--journal ${options.journal}: no such file`)
+  const journal = options.journal ?? lostJournal(options.baseUrl!, prefix!)
   const entries = readJournal(journal)
-  const baseUrl = journalBaseUrl(entries)
+  const baseUrl = options.baseUrl ?? journalBaseUrl(entries)
   if (!baseUrl) throw new UsageError(`${journal} is not a scim-conform journal (no run header line)`)
   for (const warning of transportWarnings(baseUrl, tls)) process.stderr.write(`scim-conform: warning: ${warning}\n`)
-  const pending = outstanding(entries).length
+  const pendingBefore = outstanding(entries).length
+  const createdBefore = entries.filter((e) => e.op === 'created').length
   let token: string | TokenSource
   if (auth.kind === 'bearer') {
     token = auth.token
@@ -78,14 +82,25 @@ async function cleanup(options: CleanupOptions): Promise<number> {
   }
   const http = createHttp({ baseUrl, token, headers, timeoutMs, tls, connections: 2 })
   try {
-    const summary = await sweep(journal, http)
+    // A refused token exits 3 with one line before any DELETE, not one "DELETE answered 401" per resource.
+    await preflight(http, baseUrl, auth.kind === 'bearer' ? 'check --token or SCIM_CONFORM_TOKEN' : 'the token from --token-url was refused')
+    const summary = await sweep(journal, http, prefix === undefined ? {} : { prefix })
+    const found = summary.created - createdBefore
     const failed = summary.leftover.length
-    process.stdout.write(`cleanup: ${pending - failed} of ${pending} resource(s) deleted from ${baseUrl}\n`)
-    for (const l of summary.leftover) process.stdout.write(`  left: ${l.kind} ${l.id}: ${l.reason}\n`)
+    process.stdout.write(`cleanup: ${pendingBefore + found - failed} of ${pendingBefore + found} resource(s) deleted from ${baseUrl}\n`)
+    for (const l of summary.leftover.slice(0, 10)) process.stdout.write(`  left: ${l.kind} ${l.id}: ${l.reason}\n`)
+    if (failed > 10) process.stdout.write(`  ... and ${failed - 10} more, listed in ${journal}\n`)
     return failed === 0 ? 0 : 1
   } finally {
     await http.close()
   }
+}
+
+/** cleanup --prefix without a journal: a fresh one records what this cleanup finds and deletes. */
+function lostJournal(baseUrl: string, prefix: string): string {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'scim-conform-cleanup-')), 'journal.jsonl')
+  writeFileSync(file, JSON.stringify({ op: 'run', baseUrl, prefix, at: new Date().toISOString() }) + '\n')
+  return file
 }
 
 async function run(options: RunOptions): Promise<number> {

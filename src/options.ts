@@ -56,7 +56,12 @@ export interface Connection {
 
 /** cleanup: the base URL comes from the journal's run header; the credentials and connection from flags, as for a run. */
 export interface CleanupOptions extends Connection {
-  readonly journal: string
+  /** Absent with --prefix and --url: the journal was lost. */
+  readonly journal?: string
+  /** --prefix scimconf-xxxxxxxx-: also delete every resource named with the run's prefix. */
+  readonly prefix?: string
+  /** Only without a journal, which otherwise names the server. */
+  readonly baseUrl?: string
   readonly auth: Credentials
 }
 
@@ -223,9 +228,26 @@ function parseServe(args: readonly string[]): Command {
 }
 
 function parseCleanup(args: readonly string[], env: Readonly<Record<string, string | undefined>>): Command {
-  const { values } = parse(args, { ...connectionFlags, journal: { type: 'string' } } as const)
-  if (!values.journal) throw new UsageError('cleanup needs --journal <file> (the journal.jsonl in the report directory of the interrupted run)')
-  return { name: 'cleanup', options: { journal: values.journal, auth: parseCredentials(values, env), ...parseConnection(values) } }
+  const { values } = parse(args, { ...connectionFlags, journal: { type: 'string' }, prefix: { type: 'string' }, url: { type: 'string' } } as const)
+  const { journal, prefix } = values
+  if (journal === undefined && prefix === undefined) {
+    throw new UsageError('cleanup needs --journal <file> (the journal.jsonl in the report directory of the interrupted run), or --prefix <scimconf-xxxxxxxx-> and --url when the journal is lost')
+  }
+  // Only a run's own prefix: 'sw "a"' would match a tenant's real users.
+  if (prefix !== undefined && !/^scimconf-[0-9a-f]{8}-$/.test(prefix)) throw new UsageError(`--prefix must be a run's prefix, scimconf- and 8 hex digits and a dash, as in the journal's first line (got ${JSON.stringify(prefix)})`)
+  const url = values.url ?? (journal === undefined ? env.SCIM_CONFORM_URL : undefined)
+  if (journal !== undefined && values.url !== undefined) throw new UsageError('cleanup takes --url only without --journal: the journal names the server the run talked to')
+  if (journal === undefined && !url) throw new UsageError('cleanup --prefix without --journal needs --url <the run\'s base URL> (or SCIM_CONFORM_URL)')
+  return {
+    name: 'cleanup',
+    options: {
+      ...(journal === undefined ? {} : { journal }),
+      ...(prefix === undefined ? {} : { prefix }),
+      ...(url ? { baseUrl: parseBaseUrl(url) } : {}),
+      auth: parseCredentials(values, env),
+      ...parseConnection(values),
+    },
+  }
 }
 
 // Paths are checked here, before the first request: a report directory that is a file, or a
