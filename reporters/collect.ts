@@ -21,6 +21,7 @@ export class ReportCollector implements Reporter {
   #moduleErrors: string[] = []
   #runReason: string | undefined
   #timings: TimingSample[] = []
+  #observations: Observation[] = []
   #throttling: Throttling = { responses429: 0, responses503: 0, waitedMs: 0, gaveUp: 0 }
   #options: CollectorOptions
   #vitest: Vitest | undefined
@@ -51,9 +52,10 @@ export class ReportCollector implements Reporter {
     }
   }
 
+  // Called once per phase: the bad-credential probes run after every other check (src/run.ts).
   onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown>, reason: string): void {
-    this.#runReason = reason
-    const observations: Observation[] = []
+    if (this.#runReason !== 'interrupted') this.#runReason = reason
+    const observations = this.#observations
     for (const module of testModules) {
       const area = path.basename(module.moduleId).replace(/\.suite\.[jt]s$/, '')
       for (const error of module.errors()) this.#moduleErrors.push(`${area}: ${error.message}`)
@@ -72,11 +74,11 @@ export class ReportCollector implements Reporter {
       }
     }
     for (const e of unhandledErrors) this.#moduleErrors.push(String((e as Error)?.message ?? e))
-    this.#checks.push(...schemaResults(observations))
   }
 
+  /** Every check of every phase, then the schema.* results over the responses of all of them. */
   get checks(): readonly CheckResult[] {
-    return this.#checks
+    return [...this.#checks, ...schemaResults(this.#observations)]
   }
 
   get traffic(): Report['traffic'] {
@@ -117,8 +119,10 @@ function toCheckResult(test: TestCase, check: CheckMeta, area: string): CheckRes
       if (error?.name === 'RunStopped') return { ...base, status: 'skip', reason: `not finished: ${firstLine(error.message ?? 'the run stopped')}` }
       const evidence: Evidence = { exchanges: [], ...(error?.evidence ?? {}) }
       const message = firstLine(error?.message ?? 'failed')
-      // A failed SHOULD or MAY is a warning and never changes the exit code.
-      return { ...base, status: check.level === 'MUST' ? 'fail' : 'warn', message, evidence, fix: fixFor(check.id) ?? '' }
+      // A failed SHOULD or MAY is a warning and never changes the exit code; so is what a check
+      // could not judge through no fault of the rule (a tarpit holding a refusal past --timeout).
+      const warning = check.level !== 'MUST' || error?.name === 'CheckWarning'
+      return { ...base, status: warning ? 'warn' : 'fail', message, evidence, fix: fixFor(check.id) ?? '' }
     }
     case 'pending':
       return { ...base, status: 'skip', reason: 'not run (the run was interrupted or filtered)' }

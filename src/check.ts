@@ -108,7 +108,7 @@ function withExchanges(error: unknown, scim: ScimClient): unknown {
   if (error && typeof error === 'object') {
     const e = error as { name?: string; evidence?: Record<string, unknown> }
     // A property check brings the exchanges of its shrunk counterexample; everything else gets the check's own.
-    if ((e.name === 'CheckFailure' || e.name === 'TransportError') && !Array.isArray(e.evidence?.exchanges)) {
+    if ((e.name === 'CheckFailure' || e.name === 'CheckWarning' || e.name === 'TransportError') && !Array.isArray(e.evidence?.exchanges)) {
       e.evidence = { ...(e.evidence ?? {}), exchanges: scim.exchanges }
     }
   }

@@ -17,6 +17,7 @@ import { suitesDir, packageRoot } from './paths.ts'
 import { toolVersion } from './version.ts'
 import { coverageOf } from './coverage.ts'
 import { listChecks } from './check-list.ts'
+import { badCredentialFiles, phasePattern } from './bad-credentials.ts'
 import { TargetUnreachable, UsageError } from './errors.ts'
 import type { RunConfig, WorkerAuth } from './run-config.ts'
 import { addThrottling, type CleanupSummary, type Report, type TransportSummary } from './report/model.ts'
@@ -153,18 +154,27 @@ export async function runConformance(options: ConformanceOptions): Promise<Repor
   }
 }
 
+/** Every selected check but those sending bad credentials, then those: see src/bad-credentials.ts. */
 async function runSuites(run: RunConfig, collector: ReportCollector, maxWorkers: number, options: ConformanceOptions): Promise<void> {
+  const only = options.only === undefined ? undefined : globToPattern(options.only)
+  await runPhase(run, collector, maxWorkers, options, ['**/*.suite.{ts,js}'], phasePattern(only, 'without'))
+  if (options.signal?.aborted || collector.transportGaveUp || collector.internalErrors.length > 0) return
+  const files = badCredentialFiles.map((name) => `**/${name}.{ts,js}`)
+  await runPhase(run, collector, Math.min(maxWorkers, files.length), options, files, phasePattern(only, 'only'))
+}
+
+async function runPhase(run: RunConfig, collector: ReportCollector, maxWorkers: number, options: ConformanceOptions, include: string[], testNamePattern: string): Promise<void> {
   const ownSignalListeners = { SIGINT: process.listeners('SIGINT'), SIGTERM: process.listeners('SIGTERM') }
   const vitest = await createVitest('test', {
     config: false,
     root: packageRoot,
     dir: suitesDir,
-    include: ['**/*.suite.{ts,js}'],
+    include,
     exclude: [],
     watch: false,
     provide: { run },
     reporters: [collector, ...(options.progress ? [new ProgressReporter(options.progress)] : [])],
-    ...(options.only ? { testNamePattern: globToPattern(options.only) } : {}),
+    testNamePattern,
     maxWorkers,
     maxConcurrency: run.connectionsPerWorker,
     sequence: { concurrent: true },
