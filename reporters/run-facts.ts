@@ -51,7 +51,12 @@ export function runFacts(report: Report): RunFact[] {
     facts.push({ label: 'Auth', value: authText[transport.auth] })
     facts.push({ label: 'TLS', value: tlsText(transport) })
     if (transport.tls) facts.push({ label: 'Entra TLS', value: entraTlsText(transport.tls) })
-    if (transport.rate !== null) facts.push({ label: 'Rate', value: `--rate ${transport.rate} requests/s` })
+    if (transport.rate !== null) {
+      const rate = transport.rateOrigin === 'profile'
+        ? `${transport.rate} requests/s, the ${report.profile} profile's declared rate limit (the default --rate)`
+        : `--rate ${transport.rate} requests/s`
+      facts.push({ label: 'Rate', value: rate })
+    }
   }
   facts.push({ label: 'Throttling', value: throttlingText(report.throttling) })
   return facts

@@ -3,13 +3,13 @@ import { parseCommand, type CleanupOptions, type RunOptions } from './options.ts
 import { helpText } from './help.ts'
 import { loadCommand } from './load/command.ts'
 import { RunError, UsageError } from './errors.ts'
-import { runConformance, InternalError, type ResolvedTarget } from './run.ts'
+import { runConformance, refuseEmptySelection, InternalError, type ResolvedTarget } from './run.ts'
 import { outcome, type Report } from './report/model.ts'
 import { compareWithBaseline } from './report/baseline.ts'
 import { writeReports, writers, fileNames } from '../reporters/index.ts'
 import { markdownStopped } from '../reporters/markdown.ts'
 import { consoleSummary, quietSummary } from '../reporters/console.ts'
-import { listProfiles } from './profile.ts'
+import { listProfiles, loadProfile } from './profile.ts'
 import { createReferenceServer, type ReferenceServer } from './server/index.ts'
 import { toolVersion } from './version.ts'
 import { createHttp } from './client/http.ts'
@@ -105,6 +105,7 @@ function lostJournal(baseUrl: string, prefix: string): string {
 
 async function run(options: RunOptions): Promise<number> {
   const baseline = options.baseline === undefined ? undefined : readBaseline(options.baseline)
+  if (options.only !== undefined) await refuseEmptySelection(options.only, options.profile)
   let embedded: ReferenceServer | undefined
   let target: ResolvedTarget
   if (options.target.kind === 'embedded') {
@@ -138,6 +139,7 @@ async function run(options: RunOptions): Promise<number> {
     const live = process.stdout.isTTY === true && !process.env.CI
     const report = await runConformance({
       ...options,
+      ...pace(options),
       target,
       signal: controller.signal,
       progress: { write: (text) => process.stdout.write(text), live, verbosity: options.verbosity },
@@ -166,6 +168,14 @@ async function run(options: RunOptions): Promise<number> {
     process.off('SIGTERM', onSignal)
     await embedded?.close()
   }
+}
+
+/** --rate, or else the profile's declared rate limit: a run must not be the reason the vendor's own limiter answers 429. */
+function pace(options: RunOptions): { rate?: number; rateOrigin?: 'flag' | 'profile' } {
+  if (options.rate !== undefined) return { rate: options.rate, rateOrigin: 'flag' }
+  const limits = loadProfile(options.profile).limits
+  const declared = limits?.rateLimitPerSecond ?? (limits?.rateLimitPerMinute === undefined ? undefined : limits.rateLimitPerMinute / 60)
+  return declared === undefined ? {} : { rate: declared, rateOrigin: 'profile' }
 }
 
 function readBaseline(file: string): Report {

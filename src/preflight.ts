@@ -48,12 +48,14 @@ export async function describeTransport(input: {
   readonly auth: TransportSummary['auth']
   readonly tls: TlsSettings
   readonly rate: number | undefined
+  readonly rateOrigin: 'flag' | 'profile' | undefined
   readonly timeoutMs: number
 }): Promise<TransportSummary> {
   const tls = await probeTls(input.baseUrl, input.tls, input.timeoutMs)
   return {
     auth: input.auth,
     rate: input.rate ?? null,
+    ...(input.rate === undefined || input.rateOrigin === undefined ? {} : { rateOrigin: input.rateOrigin }),
     certificateVerified: !input.tls.insecure,
     tls: tls ?? null,
     warnings: [...transportWarnings(input.baseUrl, input.tls), ...tlsWarnings(tls)],

@@ -17,6 +17,7 @@ import { suitesDir, packageRoot } from './paths.ts'
 import { toolVersion } from './version.ts'
 import { coverageOf } from './coverage.ts'
 import { listChecks } from './check-list.ts'
+import { THROTTLING_CHECK, throttlingCheck } from './throttling-check.ts'
 import { badCredentialFiles, phasePattern } from './bad-credentials.ts'
 import { TargetUnreachable, UsageError } from './errors.ts'
 import type { RunConfig, WorkerAuth } from './run-config.ts'
@@ -48,6 +49,8 @@ export interface ConformanceOptions {
   readonly maxRetries?: number
   /** Requests per second the whole run stays under. */
   readonly rate?: number
+  /** Where the rate came from: --rate, or the profile's declared limit applied as the default (the report says which). */
+  readonly rateOrigin?: 'flag' | 'profile'
   /** The run is stopped (then cleaned up) after this many ms. */
   readonly runTimeoutMs?: number
   readonly tls?: TlsSettings
@@ -71,7 +74,6 @@ export async function runConformance(options: ConformanceOptions): Promise<Repor
   const tls = options.tls ?? { insecure: false }
   const retry = { ...DEFAULT_RETRY_POLICY, maxRetries: options.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries }
   const deadlineMs = options.runTimeoutMs === undefined ? undefined : startedAt.getTime() + options.runTimeoutMs
-  if (options.only !== undefined) await refuseEmptySelection(options.only, options.profile)
   mkdirSync(options.reportDir, { recursive: true })
   const journalPath = path.resolve(options.reportDir, 'journal.jsonl')
   refuseUnsweptJournal(journalPath)
@@ -109,7 +111,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Repor
   const stop = stopSignal(options.signal, options.runTimeoutMs)
   try {
     await preflight(main, baseUrl, auth.kind === 'bearer' ? undefined : 'the token from --token-url was refused')
-    transport = await describeTransport({ baseUrl, auth: auth.kind, tls, rate: options.rate, timeoutMs: options.timeoutMs })
+    transport = await describeTransport({ baseUrl, auth: auth.kind, tls, rate: options.rate, rateOrigin: options.rateOrigin, timeoutMs: options.timeoutMs })
     permits = await startPermitServer(options.concurrency)
     const run: RunConfig = {
       permitPort: permits.port,
@@ -135,6 +137,12 @@ export async function runConformance(options: ConformanceOptions): Promise<Repor
   }
   if (collector.internalErrors.length > 0) throw new InternalError(collector.internalErrors.join('\n'))
   const timedOut = stop.timedOut
+  const throttling = addThrottling(collector.throttling, main.drainThrottling())
+  const requests = collector.traffic.requests + mainRequests
+  const selected = (id: string) => options.only === undefined || new RegExp(globToPattern(options.only)).test(id)
+  const checks = selected(THROTTLING_CHECK)
+    ? [...collector.checks, throttlingCheck(throttling, { requests, concurrency: options.concurrency, ...(options.rate === undefined ? {} : { rate: options.rate }) })]
+    : collector.checks
   return {
     tool: { name: 'scim-conform', version: toolVersion },
     target: { baseUrl },
@@ -145,12 +153,12 @@ export async function runConformance(options: ConformanceOptions): Promise<Repor
     durationMs: Date.now() - startedAt.getTime(),
     interrupted: collector.interrupted || stop.signal.aborted,
     ...(options.only !== undefined || options.readOnly ? { selection: { ...(options.only === undefined ? {} : { only: options.only }), ...(options.readOnly ? { readOnly: true } : {}) } } : {}),
-    checks: collector.checks,
-    coverage: coverageOf(collector.checks),
+    checks,
+    coverage: coverageOf(checks),
     cleanup,
-    throttling: addThrottling(collector.throttling, main.drainThrottling()),
+    throttling,
     transport: timedOut ? { ...transport, warnings: [...transport.warnings, `the run stopped at --run-timeout (${options.runTimeoutMs! / 1000} s)`] } : transport,
-    traffic: { ...collector.traffic, requests: collector.traffic.requests + mainRequests },
+    traffic: { ...collector.traffic, requests },
   }
 }
 
@@ -228,10 +236,13 @@ function refuseUnsweptJournal(journalPath: string): void {
   }
 }
 
-/** An --only that matches no check would run nothing and pass forever: a usage error, before any request. */
-async function refuseEmptySelection(only: string, profile: string): Promise<void> {
+/**
+ * An --only that matches no check would run nothing and pass forever: a usage error. The CLI
+ * calls this before any request; a run does not, as listing the checks costs a vitest start.
+ */
+export async function refuseEmptySelection(only: string, profile: string): Promise<void> {
   const pattern = new RegExp(globToPattern(only))
-  const ids = (await listChecks(profile)).map((c) => c.id)
+  const ids = [...(await listChecks(profile)).map((c) => c.id), THROTTLING_CHECK]
   if (ids.some((id) => pattern.test(id))) return
   const areas = [...new Set(ids.map((id) => id.split('.')[0]))].sort()
   throw new UsageError(`--only '${only}' matches no check of profile ${profile}: ids start with ${areas.map((a) => `${a}.`).join(', ')}`)

@@ -138,6 +138,19 @@ describe('verdicts', () => {
     }
   })
 
+  it("a profile's declared rate limit is the default --rate, and the report says so", async () => {
+    const server = await startServer()
+    const dir = tempDir('profile-rate')
+    try {
+      const r = await runCli(['--url', server.url, '--profile', 'zscaler', '--only', 'discovery.*', '--report-dir', dir], { env: { SCIM_CONFORM_TOKEN: TOKEN } })
+      expect(r.code).toBe(0)
+      expect(readReport(dir).transport).toMatchObject({ rate: 5, rateOrigin: 'profile' })
+      expect(readFileSync(path.join(dir, 'report.md'), 'utf8')).toContain("5 requests/s, the zscaler profile's declared rate limit (the default --rate)")
+    } finally {
+      await server.close()
+    }
+  })
+
   it('the token given in the environment appears in no written file and no output', async () => {
     const server = await startServer()
     const dir = tempDir('secrets')

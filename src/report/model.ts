@@ -89,6 +89,8 @@ export interface TransportSummary {
   readonly auth: 'bearer' | 'client-credentials'
   /** --rate: requests per second the whole run stayed under, or null. */
   readonly rate: number | null
+  /** profile: no --rate was given, and the profile's declared limit was applied as the default. */
+  readonly rateOrigin?: 'flag' | 'profile'
   /** False with --insecure: the certificate was not verified. */
   readonly certificateVerified: boolean
   /** Null when the target is plain HTTP. */

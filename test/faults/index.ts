@@ -9,8 +9,9 @@ import { schemaFaults } from './schema.ts'
 import { gapFaults } from './gaps.ts'
 import { optionalGapFaults } from './optional-gaps.ts'
 import { entraCycleFaults } from './entra-cycle.ts'
+import { throughputFaults } from './throughput.ts'
 
 export type { Fault } from './fault.ts'
 
 /** Every fault the self-test runs. Each area adds its own file and one line here. */
-export const faults: readonly Fault[] = [...coreFaults, ...entraFaults, ...filterFaults, ...patchFaults, ...securityFaults, ...optionalFaults, ...schemaFaults, ...gapFaults, ...optionalGapFaults, ...entraCycleFaults]
+export const faults: readonly Fault[] = [...coreFaults, ...entraFaults, ...filterFaults, ...patchFaults, ...securityFaults, ...optionalFaults, ...schemaFaults, ...gapFaults, ...optionalGapFaults, ...entraCycleFaults, ...throughputFaults]
