@@ -120,6 +120,9 @@ function toCheckResult(test: TestCase, check: CheckMeta, area: string): CheckRes
       // --run-timeout cut the check short: it did not finish, which is not a failure.
       if (error?.name === 'RunStopped') return { ...base, status: 'skip', reason: `not finished: ${firstLine(error.message ?? 'the run stopped')}` }
       const evidence: Evidence = { exchanges: [], ...(error?.evidence ?? {}) }
+      // Still 429 or 503 after every retry: the server's throttling kept the check from a verdict, it proved no defect.
+      const throttled = evidence.exchanges.find((exchange) => exchange.status === 429 || exchange.status === 503)
+      if (throttled) return { ...base, status: 'skip', reason: `not judged: ${throttled.method} ${throttled.url} was still answered ${throttled.status} after the retries (raise --max-retries, or lower --rate or --concurrency)` }
       const message = firstLine(error?.message ?? 'failed')
       // A failed SHOULD or MAY is a warning and never changes the exit code; so is what a check
       // could not judge through no fault of the rule (a tarpit holding a refusal past --timeout).
