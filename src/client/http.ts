@@ -90,6 +90,8 @@ export interface Http {
   close(): Promise<void>
 }
 
+const IDEMPOTENT = new Set<HttpRequest['method']>(['GET', 'PUT', 'DELETE'])
+
 export const noThrottling = (): Throttling => ({ responses429: 0, responses503: 0, waitedMs: 0, gaveUp: 0 })
 
 export function createHttp(settings: HttpSettings): Http {
@@ -109,6 +111,7 @@ export function createHttp(settings: HttpSettings): Http {
     const defaultAuth = (req.auth ?? { kind: 'default' }).kind === 'default'
     let token = defaultAuth ? await tokens.current() : undefined
     let renewed = false
+    let resent = false
     for (let attempt = 0; ; ) {
       refuseAfterStop(req)
       await limiter?.acquire()
@@ -117,6 +120,12 @@ export function createHttp(settings: HttpSettings): Http {
       let response: HttpResponse
       try {
         response = await sendOnce(req, token)
+      } catch (error) {
+        // A server may close an idle keep-alive connection just as it is reused: an idempotent
+        // request is sent once more on a fresh one before that counts as no answer.
+        if (!(error instanceof TransportError) || resent || !IDEMPOTENT.has(req.method) || !/closed the connection/.test(error.message)) throw error
+        resent = true
+        continue
       } finally {
         release?.()
       }
