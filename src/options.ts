@@ -254,15 +254,15 @@ function parseCleanup(args: readonly string[], env: Readonly<Record<string, stri
 // baseline under a file, would otherwise be found only after the whole run.
 
 /** A directory that exists, or can be created under the nearest existing one; we can write there. */
-function writableDirectory(flag: string, dir: string): string {
+function writableDirectory(flag: string, dir: string, given = dir): string {
   const existing = nearestExisting(dir)
   if (!statSync(existing).isDirectory()) {
-    throw new UsageError(`${flag} ${dir}: ${existing === path.resolve(dir) ? 'a file' : `${existing} is a file`}, not a directory`)
+    throw new UsageError(`${flag} ${given}: ${existing === path.resolve(given) ? 'a file' : `${existing} is a file`}, not a directory`)
   }
   try {
     accessSync(existing, constants.W_OK)
   } catch {
-    throw new UsageError(`${flag} ${dir}: ${existing} is not writable`)
+    throw new UsageError(`${flag} ${given}: ${existing} is not writable`)
   }
   return dir
 }
@@ -271,7 +271,7 @@ function writableDirectory(flag: string, dir: string): string {
 function writableFile(flag: string, file: string): string {
   const resolved = path.resolve(file)
   if (nearestExisting(resolved) === resolved && statSync(resolved).isDirectory()) throw new UsageError(`${flag} ${file}: a directory, not a file`)
-  writableDirectory(flag, path.dirname(resolved))
+  writableDirectory(flag, path.dirname(resolved), file)
   return file
 }
 
