@@ -22,6 +22,7 @@ export class ReportCollector implements Reporter {
   #moduleErrors: string[] = []
   #runReason: string | undefined
   #timings: TimingSample[] = []
+  #observations: Observation[] = []
   #throttling: Throttling = { responses429: 0, responses503: 0, waitedMs: 0, gaveUp: 0 }
   #options: CollectorOptions
   #vitest: Vitest | undefined
@@ -39,8 +40,10 @@ export class ReportCollector implements Reporter {
   onTestCaseResult(test: TestCase): void {
     const result = test.result()
     if (result.state === 'skipped' || result.state === 'pending') return
-    const error = result.state === 'failed' ? (result.errors?.[0] as { name?: string; message?: string } | undefined) : undefined
-    if (error?.name !== 'TransportError') {
+    const error = result.state === 'failed' ? (result.errors?.[0] as { name?: string; message?: string; evidence?: Partial<Evidence> } | undefined) : undefined
+    // A check that got some answers before one timed out met a slow server, not a gone one: it fails, and the run goes on.
+    const answered = error?.evidence?.exchanges?.some((exchange) => exchange.status !== undefined) ?? false
+    if (error?.name !== 'TransportError' || answered) {
       this.#transportFailuresInARow = 0
       return
     }
@@ -52,9 +55,10 @@ export class ReportCollector implements Reporter {
     }
   }
 
+  // Called once per phase: the bad-credential probes run after every other check (src/run.ts).
   onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown>, reason: string): void {
-    this.#runReason = reason
-    const observations: Observation[] = []
+    if (this.#runReason !== 'interrupted') this.#runReason = reason
+    const observations = this.#observations
     for (const module of testModules) {
       const area = path.basename(module.moduleId).replace(/\.suite\.[jt]s$/, '')
       for (const error of module.errors()) this.#moduleErrors.push(`${area}: ${error.message}`)
@@ -73,12 +77,11 @@ export class ReportCollector implements Reporter {
       }
     }
     for (const e of unhandledErrors) this.#moduleErrors.push(String((e as Error)?.message ?? e))
-    this.#checks.push(...schemaResults(observations))
-    this.#checks = withResolvedCauses(this.#checks)
   }
 
+  /** Every check of every phase, then the schema.* results over the responses of all of them. */
   get checks(): readonly CheckResult[] {
-    return this.#checks
+    return withResolvedCauses([...this.#checks, ...schemaResults(this.#observations)])
   }
 
   get traffic(): Report['traffic'] {
@@ -116,13 +119,20 @@ function toCheckResult(test: TestCase, check: CheckMeta, area: string): CheckRes
     case 'failed': {
       const error = result.errors?.[0] as { message?: string; name?: string; evidence?: Partial<Evidence>; blockedBy?: BlockedCause; requirement?: string } | undefined
       if (error?.name === 'Blocked') return { ...base, status: 'blocked', reason: firstLine(error.message ?? 'set-up failed'), cause: error.blockedBy ?? {} }
+      // --run-timeout cut the check short: it did not finish, which is not a failure.
+      if (error?.name === 'RunStopped') return { ...base, status: 'skip', reason: `not finished: ${firstLine(error.message ?? 'the run stopped')}` }
       const evidence: Evidence = { exchanges: [], ...(error?.evidence ?? {}) }
+      // Still 429 or 503 after every retry: the server's throttling kept the check from a verdict, it proved no defect.
+      const throttled = evidence.exchanges.find((exchange) => exchange.status === 429 || exchange.status === 503)
+      if (throttled) return { ...base, status: 'skip', reason: `not judged: ${throttled.method} ${throttled.url} was still answered ${throttled.status} after the retries (raise --max-retries, or lower --rate or --concurrency)` }
       const message = firstLine(error?.message ?? 'failed')
-      // The failure's level is that of the requirement it names (the check's own when it names none);
-      // a failed SHOULD or MAY is a warning and never changes the exit code.
+      // The failure's level is that of the requirement it names (the check's own when it names none).
+      // A failed SHOULD or MAY is a warning and never changes the exit code; so is what a check could
+      // not judge through no fault of the rule (a tarpit holding a refusal past --timeout).
       const named = error?.requirement !== undefined && error.requirement in requirements ? (error.requirement as RequirementId) : undefined
       const level = named ? requirements[named].level : check.level
-      return { ...base, level, status: level === 'MUST' ? 'fail' : 'warn', message, evidence, fix: fixFor(check.id) ?? '', ...(named ? { requirement: named } : {}) }
+      const warning = level !== 'MUST' || error?.name === 'CheckWarning'
+      return { ...base, level, status: warning ? 'warn' : 'fail', message, evidence, fix: fixFor(check.id) ?? '', ...(named ? { requirement: named } : {}) }
     }
     case 'pending':
       return { ...base, status: 'skip', reason: 'not run (the run was interrupted or filtered)' }

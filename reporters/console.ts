@@ -1,4 +1,5 @@
-import { countByStatus, verdict, type CheckResult, type Report } from '../src/report/model.ts'
+import { countByStatus, outcome, type CheckResult, type Report } from '../src/report/model.ts'
+import { selectionText } from './run-facts.ts'
 import { baselineMarkOf, type BaselineComparison } from '../src/report/baseline.ts'
 import { rootCauses } from '../src/report/root-causes.ts'
 
@@ -32,7 +33,9 @@ export function consoleSummary(report: Report, reportPaths: readonly string[], c
   })
   const totals = countByStatus(report.checks)
   lines.push('')
-  lines.push(`${verdict(report) === 'pass' ? 'PASS' : 'FAIL'}: ${report.checks.length} checks, ${totals.pass} passed, ${totals.fail} failed, ${totals.warn} warnings, ${totals.blocked} blocked, ${totals.skip} skipped in ${(report.durationMs / 1000).toFixed(1)}s (profile ${report.profile}, seed ${report.seed})`)
+  lines.push(`${outcome(report).label}: ${report.checks.length} checks, ${totals.pass} passed, ${totals.fail} failed, ${totals.warn} warnings, ${totals.blocked} blocked, ${totals.skip} skipped in ${(report.durationMs / 1000).toFixed(1)}s (profile ${report.profile}, seed ${report.seed})`)
+  if (report.interrupted) lines.push('interrupted: the run stopped before every check ran; no verdict')
+  if (report.selection) lines.push(`selection: ${selectionText(report.selection)}: a partial run, not a verdict on the whole suite`)
   if (comparison) {
     lines.push(`baseline: ${comparison.newFailures.length} new failure(s), ${comparison.knownFailures.length} known, ${comparison.fixed.length} fixed${comparison.newFailures.length > 0 ? `: ${comparison.newFailures.join(', ')}` : ''}`)
   }
@@ -50,5 +53,5 @@ export function consoleSummary(report: Report, reportPaths: readonly string[], c
 /** --quiet: the verdict line and where the reports are, nothing else. */
 export function quietSummary(report: Report, reportPaths: readonly string[]): string {
   const totals = countByStatus(report.checks)
-  return `${verdict(report) === 'pass' ? 'PASS' : 'FAIL'}: ${totals.pass} passed, ${totals.fail} failed, ${totals.warn} warnings, ${totals.blocked} blocked, ${totals.skip} skipped; reports: ${reportPaths.join(', ')}`
+  return `${outcome(report).label}: ${totals.pass} passed, ${totals.fail} failed, ${totals.warn} warnings, ${totals.blocked} blocked, ${totals.skip} skipped; reports: ${reportPaths.join(', ')}`
 }

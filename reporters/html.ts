@@ -1,7 +1,7 @@
 import { groupByArea } from '../src/report/areas.ts'
 import { baselineExitCode, baselineMarkOf } from '../src/report/baseline.ts'
 import type { BaselineComparison } from '../src/report/baseline.ts'
-import { countByStatus, verdict } from '../src/report/model.ts'
+import { countByStatus, outcome } from '../src/report/model.ts'
 import type { CheckResult, Report } from '../src/report/model.ts'
 import { areaChart, latencyChart } from './html/charts.ts'
 import { checksTable } from './html/checks-table.ts'
@@ -23,7 +23,7 @@ const csp = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-i
 
 function header(report: Report, comparison: BaselineComparison | undefined): string {
   const counts = countByStatus(report.checks)
-  const result = verdict(report)
+  const { verdict: result, label } = outcome(report)
   const gate = comparison
     ? `<div>baseline: ${baselineExitCode(comparison) === 0 ? 'no regression' : `${comparison.newFailures.length} new failure(s)`}</div>`
     : ''
@@ -40,12 +40,13 @@ function header(report: Report, comparison: BaselineComparison | undefined): str
     .map((s) => `<div class="count count-${s}"><b>${counts[s]}</b>${{ fail: 'failed', warn: 'warnings', blocked: 'blocked', pass: 'passed', skip: 'skipped' }[s]}</div>`)
     .join('')
   return `<header class="summary"><div><h1>SCIM conformance report</h1><dl>${facts.map(([k, v]) => `<dt>${k}</dt><dd>${escapeHtml(v)}</dd>`).join('')}</dl><div class="counts">${countBoxes}</div></div>`
-    + `<div class="verdict verdict-${result}" id="verdict" data-verdict="${result}"><strong>${result === 'pass' ? 'PASS' : 'FAIL'}</strong><div>${counts.fail} required check(s) failed of ${report.checks.length}</div>${gate}</div></header>`
+    + `<div class="verdict verdict-${result}" id="verdict" data-verdict="${result}"><strong>${label}</strong><div>${counts.fail} required check(s) failed of ${report.checks.length}</div>${gate}</div></header>`
 }
 
 function notices(report: Report, comparison: BaselineComparison | undefined): string {
   const out: string[] = []
-  if (report.interrupted) out.push('<p class="notice">The run was interrupted: checks that did not run are missing from this report.</p>')
+  if (report.interrupted) out.push('<p class="notice">The run was interrupted: not every check ran, so this is no verdict on the server.</p>')
+  if (report.selection) out.push('<p class="notice">Partial run: only the selected checks ran, so this is no verdict on the whole suite.</p>')
   for (const warning of report.transport?.warnings ?? []) out.push(`<p class="notice transport-warning"><strong>Warning:</strong> ${escapeHtml(warning)}</p>`)
   if (report.cleanup.leftover.length) {
     const items = report.cleanup.leftover.map((l) => `<li>${escapeHtml(l.kind)} <code>${escapeHtml(l.id)}</code>: ${escapeHtml(l.reason)}</li>`).join('')
@@ -131,7 +132,7 @@ export function html(report: Report, comparison?: BaselineComparison): string {
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="icon" href="data:,">
-<title>SCIM conformance: ${verdict(report).toUpperCase()} · ${escapeHtml(report.target.baseUrl)}</title>
+<title>SCIM conformance: ${outcome(report).label} · ${escapeHtml(report.target.baseUrl)}</title>
 <style>${styles}</style>
 </head>
 <body>

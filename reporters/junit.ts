@@ -3,7 +3,8 @@ import { groupByArea } from '../src/report/areas.ts'
 import { baselineMarkOf } from '../src/report/baseline.ts'
 import type { BaselineComparison } from '../src/report/baseline.ts'
 import { causeLabel } from '../src/report/blocked-causes.ts'
-import { countByStatus } from '../src/report/model.ts'
+import { countByStatus, outcome } from '../src/report/model.ts'
+import { selectionText } from './run-facts.ts'
 import type { CheckResult, Report } from '../src/report/model.ts'
 
 // junit.xml: one <testsuite> per area, one <testcase> per check (classname = area,
@@ -115,6 +116,8 @@ export function junit(report: Report, comparison?: BaselineComparison): string {
       seed: String(report.seed),
       'tool.version': report.tool.version,
       interrupted: String(report.interrupted),
+      verdict: outcome(report).label,
+      ...(report.selection ? { selection: selectionText(report.selection) } : {}),
     }).map(([name, value]) => ({ name: 'property', attributes: { name, value } })),
   }
   const suites = groupByArea(report.checks).map(({ area, checks }): XmlElement => {

@@ -1,8 +1,8 @@
 import { groupByArea } from '../src/report/areas.ts'
 import { baselineExitCode, baselineMarkOf } from '../src/report/baseline.ts'
 import type { BaselineComparison, BaselineMark } from '../src/report/baseline.ts'
-import { countByStatus, verdict } from '../src/report/model.ts'
-import type { CheckResult, Report } from '../src/report/model.ts'
+import { countByStatus, outcome } from '../src/report/model.ts'
+import type { CheckResult, Report, Verdict } from '../src/report/model.ts'
 import { blockedGroups } from '../src/report/blocked-causes.ts'
 import { ruleLink } from './html/rule-link.ts'
 import { runFacts } from './run-facts.ts'
@@ -41,18 +41,21 @@ function checkList(checks: readonly Failed[], comparison: BaselineComparison | u
   return checks.map((c) => `- ${code(c.id)}${mark(comparison, c.id)} (${c.level}, ${c.requirement ? `breaks ${rules([c.requirement])}` : rules(c.verifies)}): ${inline(c.message)}${c.fix ? `<br>**Fix:** ${inline(c.fix)}` : ''}`)
 }
 
+const badge: Record<Verdict, string> = { pass: '✅', fail: '❌', partial: '◐', interrupted: '⏹' }
+
 export function markdown(report: Report, comparison?: BaselineComparison): string {
   const counts = countByStatus(report.checks)
-  const result = verdict(report)
+  const { verdict, label } = outcome(report)
   const lines: string[] = [
-    `## scim-conform: ${result === 'pass' ? '✅ PASS' : '❌ FAIL'}`,
+    `## scim-conform: ${badge[verdict]} ${label}`,
     '',
     `**${counts.fail} failed**, ${counts.warn} warnings, ${counts.blocked} blocked, ${counts.pass} passed, ${counts.skip} skipped of ${report.checks.length} checks against ${code(report.target.baseUrl)} (profile ${code(report.profile)}, dialect ${report.dialect}, ${report.tool.name} ${report.tool.version}).`,
   ]
   lines.push('', `**Run:** ${runFacts(report).map((f) => `${f.label}: ${inline(f.value)}`).join(' · ')}`)
   const warnings = report.transport?.warnings ?? []
   if (warnings.length) lines.push('', '**Transport warnings:**', '', ...warnings.map((w) => `- ⚠️ ${inline(w)}`))
-  if (report.interrupted) lines.push('', '> **The run was interrupted**: checks that did not run are missing.')
+  if (report.interrupted) lines.push('', '> **The run was interrupted**: not every check ran, so this is no verdict on the server.')
+  if (report.selection) lines.push('', '> **Partial run**: only the selected checks ran, so this is no verdict on the whole suite.')
   if (comparison) {
     const gate = baselineExitCode(comparison) === 0 ? 'no regression' : `${comparison.newFailures.length} new failure(s)`
     lines.push('', `**Baseline:** ${gate}; ${comparison.knownFailures.length} known failure(s), ${comparison.fixed.length} fixed.`)
@@ -80,4 +83,14 @@ export function markdown(report: Report, comparison?: BaselineComparison): strin
     '',
   )
   return lines.join('\n')
+}
+
+/** report.md when the run stopped with exit 3 (unreachable, credentials refused, not SCIM): the step summary says why. */
+export function markdownStopped(baseUrl: string, reason: string): string {
+  return [
+    '## scim-conform: ⛔ NO VERDICT',
+    '',
+    `The run against ${code(baseUrl)} stopped before a verdict (exit 3): ${inline(reason)}`,
+    '',
+  ].join('\n')
 }

@@ -1,4 +1,4 @@
-import type { Report, ThrottlingSummary, TransportSummary } from '../src/report/model.ts'
+import type { Report, Selection, ThrottlingSummary, TransportSummary } from '../src/report/model.ts'
 
 // How the run reached the target and how hard the target pushed back, as plain-text
 // label/value pairs: report.html escapes them, report.md keeps them on one line, so
@@ -34,15 +34,29 @@ function throttlingText(t: ThrottlingSummary): string {
   return parts.join(', ')
 }
 
+/** --only 'users.*', --read-only: the flags that made the run partial, as typed. */
+export function selectionText(selection: Selection): string {
+  const parts: string[] = []
+  if (selection.only !== undefined) parts.push(`--only '${selection.only}'`)
+  if (selection.readOnly) parts.push('--read-only')
+  return parts.join(', ')
+}
+
 /** Auth, TLS and --rate when the report has a transport (0.2 and later), then throttling. */
 export function runFacts(report: Report): RunFact[] {
   const facts: RunFact[] = []
+  if (report.selection) facts.push({ label: 'Selection', value: `${selectionText(report.selection)} (partial run)` })
   const transport = report.transport
   if (transport) {
     facts.push({ label: 'Auth', value: authText[transport.auth] })
     facts.push({ label: 'TLS', value: tlsText(transport) })
     if (transport.tls) facts.push({ label: 'Entra TLS', value: entraTlsText(transport.tls) })
-    if (transport.rate !== null) facts.push({ label: 'Rate', value: `--rate ${transport.rate} requests/s` })
+    if (transport.rate !== null) {
+      const rate = transport.rateOrigin === 'profile'
+        ? `${transport.rate} requests/s, the ${report.profile} profile's declared rate limit (the default --rate)`
+        : `--rate ${transport.rate} requests/s`
+      facts.push({ label: 'Rate', value: rate })
+    }
   }
   facts.push({ label: 'Throttling', value: throttlingText(report.throttling) })
   return facts

@@ -24,6 +24,17 @@ export class CheckFailure extends Error {
   }
 }
 
+/** What a check saw that is worth a warning but proves no breach of its rule: never fails the run, whatever the level. */
+export class CheckWarning extends Error {
+  override readonly name = 'CheckWarning'
+  readonly evidence: Omit<Evidence, 'exchanges'> & { readonly exchanges?: Evidence['exchanges'] }
+
+  constructor(message: string, evidence: Omit<Evidence, 'exchanges'> & { readonly exchanges?: Evidence['exchanges'] } = {}) {
+    super(message)
+    this.evidence = evidence
+  }
+}
+
 /** Throws a CheckFailure unless the condition holds; `requirement` names the rule that broke. */
 export function ensure(condition: unknown, message: string, evidence: Omit<Evidence, 'exchanges'> = {}, requirement?: RequirementId): asserts condition {
   if (!condition) throw new CheckFailure(message, evidence, requirement)

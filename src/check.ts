@@ -44,7 +44,7 @@ function workerSession(run: RunConfig): Session {
       baseUrl: run.baseUrl, token, headers: run.headers, timeoutMs: run.timeoutMs, connections: run.connectionsPerWorker,
       retry: { ...DEFAULT_RETRY_POLICY, maxRetries: run.maxRetries }, tls: run.tls,
       ...(run.ratePerWorker === undefined ? {} : { ratePerSecond: run.ratePerWorker }),
-      ...(run.deadlineMs === undefined ? {} : { deadlineMs: run.deadlineMs }),
+      ...(run.deadlineMs === undefined ? {} : { deadlineMs: run.deadlineMs, stopAtMs: run.deadlineMs }),
       permits,
     })
     session = { http, journalPath: run.journalPath, owned: new Set(), live: new Map(), observe: observeResponse, readOnly: run.readOnly }
@@ -108,7 +108,7 @@ function withExchanges(error: unknown, scim: ScimClient): unknown {
   if (error && typeof error === 'object') {
     const e = error as { name?: string; evidence?: Record<string, unknown> }
     // A property check brings the exchanges of its shrunk counterexample; everything else gets the check's own.
-    if ((e.name === 'CheckFailure' || e.name === 'TransportError') && !Array.isArray(e.evidence?.exchanges)) {
+    if ((e.name === 'CheckFailure' || e.name === 'CheckWarning' || e.name === 'TransportError') && !Array.isArray(e.evidence?.exchanges)) {
       e.evidence = { ...(e.evidence ?? {}), exchanges: scim.exchanges }
     }
   }

@@ -3,22 +3,24 @@ import { parseCommand, type CleanupOptions, type RunOptions } from './options.ts
 import { helpText } from './help.ts'
 import { loadCommand } from './load/command.ts'
 import { RunError, UsageError } from './errors.ts'
-import { runConformance, InternalError, type ResolvedTarget } from './run.ts'
-import { exitCode, type Report } from './report/model.ts'
-import { compareWithBaseline, baselineExitCode } from './report/baseline.ts'
-import { writeReports, writers } from '../reporters/index.ts'
+import { runConformance, refuseEmptySelection, InternalError, type ResolvedTarget } from './run.ts'
+import { outcome, type Report } from './report/model.ts'
+import { compareWithBaseline } from './report/baseline.ts'
+import { writeReports, writers, fileNames } from '../reporters/index.ts'
+import { markdownStopped } from '../reporters/markdown.ts'
 import { consoleSummary, quietSummary } from '../reporters/console.ts'
-import { listProfiles } from './profile.ts'
+import { listProfiles, loadProfile } from './profile.ts'
 import { createReferenceServer, type ReferenceServer } from './server/index.ts'
 import { toolVersion } from './version.ts'
 import { createHttp } from './client/http.ts'
 import { clientCredentialsToken, issuedAt, type TokenSource } from './client/oauth.ts'
-import { firstToken } from './preflight.ts'
+import { firstToken, preflight } from './preflight.ts'
 import { transportWarnings } from './client/tls.ts'
 import { readJournal, journalBaseUrl, outstanding, sweep } from './tracker.ts'
 import { randomBytes } from 'node:crypto'
-import { readFileSync } from 'node:fs'
-import { writeFile } from 'node:fs/promises'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
 // The only file that reads argv, prints errors and sets the exit code.
@@ -46,7 +48,11 @@ async function main(argv: readonly string[]): Promise<number> {
 }
 
 async function serve(port: number, token: string): Promise<number> {
-  const server = await createReferenceServer({ token, port })
+  const server = await createReferenceServer({ token, port }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'EADDRINUSE') throw new UsageError(`--port ${port} is in use on 127.0.0.1: pick another, or --port 0 for a free one`)
+    if (error.code === 'EACCES') throw new UsageError(`--port ${port} needs privileges this user lacks: pick one above 1023, or --port 0 for a free one`)
+    throw error
+  })
   process.stdout.write(server.url + '\n')
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve)
@@ -57,12 +63,15 @@ async function serve(port: number, token: string): Promise<number> {
 }
 
 async function cleanup(options: CleanupOptions): Promise<number> {
-  const { journal, auth, headers, timeoutMs, tls } = options
+  const { auth, headers, timeoutMs, tls, prefix } = options
+  if (options.journal !== undefined && !existsSync(options.journal)) throw new UsageError(`--journal ${options.journal}: no such file`)
+  const journal = options.journal ?? lostJournal(options.baseUrl!, prefix!)
   const entries = readJournal(journal)
-  const baseUrl = journalBaseUrl(entries)
+  const baseUrl = options.baseUrl ?? journalBaseUrl(entries)
   if (!baseUrl) throw new UsageError(`${journal} is not a scim-conform journal (no run header line)`)
   for (const warning of transportWarnings(baseUrl, tls)) process.stderr.write(`scim-conform: warning: ${warning}\n`)
-  const pending = outstanding(entries).length
+  const pendingBefore = outstanding(entries).length
+  const createdBefore = entries.filter((e) => e.op === 'created').length
   let token: string | TokenSource
   if (auth.kind === 'bearer') {
     token = auth.token
@@ -73,18 +82,30 @@ async function cleanup(options: CleanupOptions): Promise<number> {
   }
   const http = createHttp({ baseUrl, token, headers, timeoutMs, tls, connections: 2 })
   try {
-    const summary = await sweep(journal, http)
+    // A refused token exits 3 with one line before any DELETE, not one "DELETE answered 401" per resource.
+    await preflight(http, baseUrl, auth.kind === 'bearer' ? 'check --token or SCIM_CONFORM_TOKEN' : 'the token from --token-url was refused')
+    const summary = await sweep(journal, http, prefix === undefined ? {} : { prefix })
+    const found = summary.created - createdBefore
     const failed = summary.leftover.length
-    process.stdout.write(`cleanup: ${pending - failed} of ${pending} resource(s) deleted from ${baseUrl}\n`)
-    for (const l of summary.leftover) process.stdout.write(`  left: ${l.kind} ${l.id}: ${l.reason}\n`)
+    process.stdout.write(`cleanup: ${pendingBefore + found - failed} of ${pendingBefore + found} resource(s) deleted from ${baseUrl}\n`)
+    for (const l of summary.leftover.slice(0, 10)) process.stdout.write(`  left: ${l.kind} ${l.id}: ${l.reason}\n`)
+    if (failed > 10) process.stdout.write(`  ... and ${failed - 10} more, listed in ${journal}\n`)
     return failed === 0 ? 0 : 1
   } finally {
     await http.close()
   }
 }
 
+/** cleanup --prefix without a journal: a fresh one records what this cleanup finds and deletes. */
+function lostJournal(baseUrl: string, prefix: string): string {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'scim-conform-cleanup-')), 'journal.jsonl')
+  writeFileSync(file, JSON.stringify({ op: 'run', baseUrl, prefix, at: new Date().toISOString() }) + '\n')
+  return file
+}
+
 async function run(options: RunOptions): Promise<number> {
   const baseline = options.baseline === undefined ? undefined : readBaseline(options.baseline)
+  if (options.only !== undefined) await refuseEmptySelection(options.only, options.profile)
   let embedded: ReferenceServer | undefined
   let target: ResolvedTarget
   if (options.target.kind === 'embedded') {
@@ -118,9 +139,17 @@ async function run(options: RunOptions): Promise<number> {
     const live = process.stdout.isTTY === true && !process.env.CI
     const report = await runConformance({
       ...options,
+      ...pace(options),
       target,
       signal: controller.signal,
       progress: { write: (text) => process.stdout.write(text), live, verbosity: options.verbosity },
+    }).catch(async (error: unknown) => {
+      // The README's step-summary line reads report.md: it must exist, and say why, whenever the target stopped the run.
+      if (error instanceof RunError && error.exitCode === 3 && options.formats.includes('md')) {
+        await mkdir(options.reportDir, { recursive: true })
+        await writeFile(path.join(options.reportDir, fileNames.md), markdownStopped(target.baseUrl, error.message))
+      }
+      throw error
     })
     for (const warning of report.transport?.warnings ?? []) {
       if (!startWarnings.includes(warning)) process.stderr.write(`scim-conform: warning: ${warning}\n`)
@@ -128,17 +157,25 @@ async function run(options: RunOptions): Promise<number> {
     const comparison = baseline ? compareWithBaseline(report, baseline) : undefined
     const paths = await writeReports(report, options.reportDir, options.formats, comparison)
     if (options.writeBaseline !== undefined) {
+      await mkdir(path.dirname(options.writeBaseline), { recursive: true })
       await writeFile(options.writeBaseline, writers.json(report))
       paths.push(options.writeBaseline)
     }
     process.stdout.write((options.verbosity === 'quiet' ? quietSummary(report, paths) : consoleSummary(report, paths, comparison)) + '\n')
-    if (report.interrupted) return 130
-    return comparison ? baselineExitCode(comparison) : exitCode(report)
+    return outcome(report, comparison).exitCode
   } finally {
     process.off('SIGINT', onSignal)
     process.off('SIGTERM', onSignal)
     await embedded?.close()
   }
+}
+
+/** --rate, or else the profile's declared rate limit: a run must not be the reason the vendor's own limiter answers 429. */
+function pace(options: RunOptions): { rate?: number; rateOrigin?: 'flag' | 'profile' } {
+  if (options.rate !== undefined) return { rate: options.rate, rateOrigin: 'flag' }
+  const limits = loadProfile(options.profile).limits
+  const declared = limits?.rateLimitPerSecond ?? (limits?.rateLimitPerMinute === undefined ? undefined : limits.rateLimitPerMinute / 60)
+  return declared === undefined ? {} : { rate: declared, rateOrigin: 'profile' }
 }
 
 function readBaseline(file: string): Report {

@@ -28,3 +28,10 @@ export class AuthRejected extends RunError {
   readonly code = 'SCIM_CONFORM_AUTH_REJECTED'
   readonly exitCode = 3
 }
+
+/** The target answered, but not as a SCIM server (an HTML page, a 404 from a web app): a wrong --url. Exit 3. */
+export class NotScim extends RunError {
+  override readonly name = 'NotScim'
+  readonly code = 'SCIM_CONFORM_NOT_SCIM'
+  readonly exitCode = 3
+}

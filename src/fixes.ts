@@ -164,6 +164,7 @@ const schemaFixes: Record<string, string> = {
   'schema.user-rules': 'Give every user "id", "schemas" listing the core URN and each extension present, "meta" with resourceType "User", valid created/lastModified dateTimes and a location ending in /Users/{id}; never return password (RFC 7643 3, 3.1).',
   'schema.error-scim-type-status': 'Send a Table 9 scimType only with the status it belongs to: 400 (uniqueness may also come with 409); a 404 or 500 carries no scimType (RFC 7644 3.12).',
   'schema.group-rules': 'Give every group "id", "schemas", "meta" with resourceType "Group", valid dateTimes and a location ending in /Groups/{id} (RFC 7643 3, 3.1).',
+  'throughput.throttling': 'Serve Entra\'s pace without 429 or 503: gallery apps must sustain 25 requests per second (Entra 2.12); a lower limit is kept only when Entra is configured with it.',
 }
 for (const [kind, spec] of Object.entries(responseKinds)) {
   schemaFixes[schemaCheckId(kind)] = `Send ${kind} bodies with the attribute types RFC 7643 defines (${spec.section}): booleans as JSON booleans, multi-valued attributes as arrays, complex attributes as objects; the failure names the JSON pointer.`

@@ -38,7 +38,8 @@ Options:
   --timeout <ms>         per-request timeout (default ${DEFAULTS.timeoutMs})
   --run-timeout <s>      stop the whole run after this many seconds (what it created is still cleaned up)
   --max-retries <n>      retries of a request answered 429 or 503, after Retry-After or a backoff (default ${DEFAULTS.maxRetries})
-  --rate <n>             requests per second the whole run stays under, e.g. 5 (split evenly across the workers)
+  --rate <n>             requests per second the whole run stays under, e.g. 5 (split evenly across the workers);
+                         default: the profile's declared rate limit, if it has one (zscaler 5/s, zendesk 200/min)
   --header "Name: value" an extra request header, repeatable (its value is treated as a secret)
   --seed <n>             replay the generated cases of an earlier run
   --runs <n>             generated cases per property check (default ${DEFAULTS.runs})

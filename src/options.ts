@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util'
-import { readFileSync } from 'node:fs'
+import { accessSync, constants, readFileSync, statSync } from 'node:fs'
+import path from 'node:path'
 import { UsageError } from './errors.ts'
 import type { ClientCredentials } from './client/oauth.ts'
 import type { TlsSettings } from './client/tls.ts'
@@ -55,7 +56,12 @@ export interface Connection {
 
 /** cleanup: the base URL comes from the journal's run header; the credentials and connection from flags, as for a run. */
 export interface CleanupOptions extends Connection {
-  readonly journal: string
+  /** Absent with --prefix and --url: the journal was lost. */
+  readonly journal?: string
+  /** --prefix scimconf-xxxxxxxx-: also delete every resource named with the run's prefix. */
+  readonly prefix?: string
+  /** Only without a journal, which otherwise names the server. */
+  readonly baseUrl?: string
   readonly auth: Credentials
 }
 
@@ -141,7 +147,7 @@ function parseRun(args: readonly string[], env: Readonly<Record<string, string |
   const options: RunOptions = {
     target,
     profile: values.profile ?? env.SCIM_CONFORM_PROFILE ?? DEFAULTS.profile,
-    reportDir: values['report-dir'] ?? DEFAULTS.reportDir,
+    reportDir: writableDirectory('--report-dir', values['report-dir'] ?? DEFAULTS.reportDir),
     concurrency: positiveInteger('--concurrency', values.concurrency, DEFAULTS.concurrency),
     ...parseConnection(values),
     seed: values.seed === undefined ? randomSeed() : integer('--seed', values.seed),
@@ -154,7 +160,7 @@ function parseRun(args: readonly string[], env: Readonly<Record<string, string |
     ...(values['run-timeout'] === undefined ? {} : { runTimeoutMs: positiveNumber('--run-timeout', values['run-timeout']) * 1000 }),
     ...(values.only === undefined ? {} : { only: values.only }),
     ...(values.baseline === undefined ? {} : { baseline: values.baseline }),
-    ...(values['write-baseline'] === undefined ? {} : { writeBaseline: values['write-baseline'] }),
+    ...(values['write-baseline'] === undefined ? {} : { writeBaseline: writableFile('--write-baseline', values['write-baseline']) }),
   }
   return { name: 'run', options }
 }
@@ -222,9 +228,66 @@ function parseServe(args: readonly string[]): Command {
 }
 
 function parseCleanup(args: readonly string[], env: Readonly<Record<string, string | undefined>>): Command {
-  const { values } = parse(args, { ...connectionFlags, journal: { type: 'string' } } as const)
-  if (!values.journal) throw new UsageError('cleanup needs --journal <file> (the journal.jsonl in the report directory of the interrupted run)')
-  return { name: 'cleanup', options: { journal: values.journal, auth: parseCredentials(values, env), ...parseConnection(values) } }
+  const { values } = parse(args, { ...connectionFlags, journal: { type: 'string' }, prefix: { type: 'string' }, url: { type: 'string' } } as const)
+  const { journal, prefix } = values
+  if (journal === undefined && prefix === undefined) {
+    throw new UsageError('cleanup needs --journal <file> (the journal.jsonl in the report directory of the interrupted run), or --prefix <scimconf-xxxxxxxx-> and --url when the journal is lost')
+  }
+  // Only a run's own prefix: 'sw "a"' would match a tenant's real users.
+  if (prefix !== undefined && !/^scimconf-[0-9a-f]{8}-$/.test(prefix)) throw new UsageError(`--prefix must be a run's prefix, scimconf- and 8 hex digits and a dash, as in the journal's first line (got ${JSON.stringify(prefix)})`)
+  const url = values.url ?? (journal === undefined ? env.SCIM_CONFORM_URL : undefined)
+  if (journal !== undefined && values.url !== undefined) throw new UsageError('cleanup takes --url only without --journal: the journal names the server the run talked to')
+  if (journal === undefined && !url) throw new UsageError('cleanup --prefix without --journal needs --url <the run\'s base URL> (or SCIM_CONFORM_URL)')
+  return {
+    name: 'cleanup',
+    options: {
+      ...(journal === undefined ? {} : { journal }),
+      ...(prefix === undefined ? {} : { prefix }),
+      ...(url ? { baseUrl: parseBaseUrl(url) } : {}),
+      auth: parseCredentials(values, env),
+      ...parseConnection(values),
+    },
+  }
+}
+
+// Paths are checked here, before the first request: a report directory that is a file, or a
+// baseline under a file, would otherwise be found only after the whole run.
+
+/** A directory that exists, or can be created under the nearest existing one; we can write there. */
+function writableDirectory(flag: string, dir: string, given = dir): string {
+  const existing = nearestExisting(dir)
+  if (!statSync(existing).isDirectory()) {
+    throw new UsageError(`${flag} ${given}: ${existing === path.resolve(given) ? 'a file' : `${existing} is a file`}, not a directory`)
+  }
+  try {
+    accessSync(existing, constants.W_OK)
+  } catch {
+    throw new UsageError(`${flag} ${given}: ${existing} is not writable`)
+  }
+  return dir
+}
+
+/** A file we can write: not a directory, and its directory exists or can be created. */
+function writableFile(flag: string, file: string): string {
+  const resolved = path.resolve(file)
+  if (nearestExisting(resolved) === resolved && statSync(resolved).isDirectory()) throw new UsageError(`${flag} ${file}: a directory, not a file`)
+  writableDirectory(flag, path.dirname(resolved), file)
+  return file
+}
+
+function nearestExisting(target: string): string {
+  let current = path.resolve(target)
+  while (!exists(current)) current = path.dirname(current)
+  return current
+}
+
+function exists(file: string): boolean {
+  try {
+    statSync(file)
+    return true
+  } catch {
+    return false
+  }
 }
 
 function parseHttpUrl(flag: string, text: string): string {

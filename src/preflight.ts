@@ -3,19 +3,29 @@ import { TransportError, type Http } from './client/http.ts'
 import { requestToken, type ClientCredentials, type TokenProbe, type TokenResult } from './client/oauth.ts'
 import { Agent } from 'undici'
 import { probeTls, tlsConnectOptions, tlsWarnings, transportWarnings, type TlsSettings } from './client/tls.ts'
-import { AuthRejected, TargetUnreachable } from './errors.ts'
+import { AuthRejected, NotScim, TargetUnreachable } from './errors.ts'
+import { looksScim, notScimMessage } from './scim-answer.ts'
 import type { TransportSummary } from './report/model.ts'
 
 /**
- * Entra's own Test Connection probe, sent before any check: a userName filter
- * that matches nothing. No answer → exit 3 (unreachable); 401/403 → exit 3
- * (credentials rejected). Anything else lets the checks judge the target.
+ * Before any check: Entra's own Test Connection probe (a userName filter that matches
+ * nothing), then /ServiceProviderConfig. No answer → exit 3 (unreachable); 401/403 → exit 3
+ * (credentials rejected); an answer that is not SCIM JSON (an HTML page, a web app's 404)
+ * → exit 3 (wrong --url), so no write is ever sent to something that is not a SCIM endpoint.
+ * Anything else, a SCIM error included, lets the checks judge the target.
  */
 export async function preflight(http: Http, baseUrl: string, credentialsHint = 'check --token or SCIM_CONFORM_TOKEN'): Promise<void> {
   try {
-    const res = await http.send({ method: 'GET', path: '/Users', query: { filter: `userName eq "${randomUUID()}"` } })
-    if (res.status === 401 || res.status === 403) {
-      throw new AuthRejected(`${baseUrl} rejected the credentials (${res.status} on GET /Users): ${credentialsHint}`)
+    const users = await http.send({ method: 'GET', path: '/Users', query: { filter: `userName eq "${randomUUID()}"` } })
+    if (users.status === 401 || users.status === 403) {
+      throw new AuthRejected(`${baseUrl} rejected the credentials (${users.status} on GET /Users): ${credentialsHint}`)
+    }
+    // A SCIM server answers GET /Users with a list or a SCIM error, never 404: a 404 is a path that is not the base URL.
+    if (users.status === 404 || !looksScim(users)) throw new NotScim(notScimMessage(baseUrl, 'GET /Users', users))
+    // A server without /ServiceProviderConfig is for the discovery checks to judge; one that answers it with a web page is not SCIM.
+    const config = await http.send({ method: 'GET', path: '/ServiceProviderConfig' })
+    if (config.status < 400 && !looksScim(config)) {
+      throw new NotScim(notScimMessage(baseUrl, 'GET /ServiceProviderConfig', config))
     }
   } catch (error) {
     if (error instanceof TransportError) throw new TargetUnreachable(`cannot reach ${baseUrl}: ${error.exchange.error ?? error.message}`)
@@ -62,12 +72,14 @@ export async function describeTransport(input: {
   readonly auth: TransportSummary['auth']
   readonly tls: TlsSettings
   readonly rate: number | undefined
+  readonly rateOrigin: 'flag' | 'profile' | undefined
   readonly timeoutMs: number
 }): Promise<TransportSummary> {
   const tls = await probeTls(input.baseUrl, input.tls, input.timeoutMs)
   return {
     auth: input.auth,
     rate: input.rate ?? null,
+    ...(input.rate === undefined || input.rateOrigin === undefined ? {} : { rateOrigin: input.rateOrigin }),
     certificateVerified: !input.tls.insecure,
     tls: tls ?? null,
     warnings: [...transportWarnings(input.baseUrl, input.tls), ...tlsWarnings(tls)],

@@ -16,6 +16,9 @@ import { loadProfile } from './profile.ts'
 import { suitesDir, packageRoot } from './paths.ts'
 import { toolVersion } from './version.ts'
 import { coverageOf } from './coverage.ts'
+import { listChecks } from './check-list.ts'
+import { THROTTLING_CHECK, throttlingCheck } from './throttling-check.ts'
+import { badCredentialFiles, phasePattern } from './bad-credentials.ts'
 import { TargetUnreachable, UsageError } from './errors.ts'
 import type { RunConfig, WorkerAuth } from './run-config.ts'
 import { addThrottling, type CleanupSummary, type Report, type TransportSummary } from './report/model.ts'
@@ -46,6 +49,8 @@ export interface ConformanceOptions {
   readonly maxRetries?: number
   /** Requests per second the whole run stays under. */
   readonly rate?: number
+  /** Where the rate came from: --rate, or the profile's declared limit applied as the default (the report says which). */
+  readonly rateOrigin?: 'flag' | 'profile'
   /** The run is stopped (then cleaned up) after this many ms. */
   readonly runTimeoutMs?: number
   readonly tls?: TlsSettings
@@ -109,7 +114,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Repor
   const stop = stopSignal(options.signal, options.runTimeoutMs)
   try {
     await preflight(main, baseUrl, auth.kind === 'bearer' ? undefined : 'the token from --token-url was refused')
-    transport = await describeTransport({ baseUrl, auth: auth.kind, tls, rate: options.rate, timeoutMs: options.timeoutMs })
+    transport = await describeTransport({ baseUrl, auth: auth.kind, tls, rate: options.rate, rateOrigin: options.rateOrigin, timeoutMs: options.timeoutMs })
     permits = await startPermitServer(options.concurrency)
     const run: RunConfig = {
       permitPort: permits.port,
@@ -135,6 +140,12 @@ export async function runConformance(options: ConformanceOptions): Promise<Repor
   }
   if (collector.internalErrors.length > 0) throw new InternalError(collector.internalErrors.join('\n'))
   const timedOut = stop.timedOut
+  const throttling = addThrottling(collector.throttling, main.drainThrottling())
+  const requests = collector.traffic.requests + mainRequests
+  const selected = (id: string) => options.only === undefined || new RegExp(globToPattern(options.only)).test(id)
+  const checks = selected(THROTTLING_CHECK)
+    ? [...collector.checks, throttlingCheck(throttling, { requests, concurrency: options.concurrency, ...(options.rate === undefined ? {} : { rate: options.rate }) })]
+    : collector.checks
   return {
     tool: { name: 'scim-conform', version: toolVersion },
     target: { baseUrl },
@@ -144,27 +155,37 @@ export async function runConformance(options: ConformanceOptions): Promise<Repor
     startedAt: startedAt.toISOString(),
     durationMs: Date.now() - startedAt.getTime(),
     interrupted: collector.interrupted || stop.signal.aborted,
-    checks: collector.checks,
-    coverage: coverageOf(collector.checks),
+    ...(options.only !== undefined || options.readOnly ? { selection: { ...(options.only === undefined ? {} : { only: options.only }), ...(options.readOnly ? { readOnly: true } : {}) } } : {}),
+    checks,
+    coverage: coverageOf(checks),
     cleanup,
-    throttling: addThrottling(collector.throttling, main.drainThrottling()),
+    throttling,
     transport: timedOut ? { ...transport, warnings: [...transport.warnings, `the run stopped at --run-timeout (${options.runTimeoutMs! / 1000} s)`] } : transport,
-    traffic: { ...collector.traffic, requests: collector.traffic.requests + mainRequests },
+    traffic: { ...collector.traffic, requests },
   }
 }
 
+/** Every selected check but those sending bad credentials, then those: see src/bad-credentials.ts. */
 async function runSuites(run: RunConfig, collector: ReportCollector, maxWorkers: number, options: ConformanceOptions): Promise<void> {
+  const only = options.only === undefined ? undefined : globToPattern(options.only)
+  await runPhase(run, collector, maxWorkers, options, ['**/*.suite.{ts,js}'], phasePattern(only, 'without'))
+  if (options.signal?.aborted || collector.transportGaveUp || collector.internalErrors.length > 0) return
+  const files = badCredentialFiles.map((name) => `**/${name}.{ts,js}`)
+  await runPhase(run, collector, Math.min(maxWorkers, files.length), options, files, phasePattern(only, 'only'))
+}
+
+async function runPhase(run: RunConfig, collector: ReportCollector, maxWorkers: number, options: ConformanceOptions, include: string[], testNamePattern: string): Promise<void> {
   const ownSignalListeners = { SIGINT: process.listeners('SIGINT'), SIGTERM: process.listeners('SIGTERM') }
   const vitest = await createVitest('test', {
     config: false,
     root: packageRoot,
     dir: suitesDir,
-    include: ['**/*.suite.{ts,js}'],
+    include,
     exclude: [],
     watch: false,
     provide: { run },
     reporters: [collector, ...(options.progress ? [new ProgressReporter(options.progress)] : [])],
-    ...(options.only ? { testNamePattern: globToPattern(options.only) } : {}),
+    testNamePattern,
     maxWorkers,
     maxConcurrency: run.connectionsPerWorker,
     sequence: { concurrent: true },
@@ -216,6 +237,18 @@ function refuseUnsweptJournal(journalPath: string): void {
   if (existsSync(journalPath) && outstanding(readJournal(journalPath)).length > 0) {
     throw new UsageError(`${journalPath} lists resources an earlier run left behind: run "scim-conform cleanup --journal ${journalPath}" first, or pick another --report-dir`)
   }
+}
+
+/**
+ * An --only that matches no check would run nothing and pass forever: a usage error. The CLI
+ * calls this before any request; a run does not, as listing the checks costs a vitest start.
+ */
+export async function refuseEmptySelection(only: string, profile: string): Promise<void> {
+  const pattern = new RegExp(globToPattern(only))
+  const ids = [...(await listChecks(profile)).map((c) => c.id), THROTTLING_CHECK]
+  if (ids.some((id) => pattern.test(id))) return
+  const areas = [...new Set(ids.map((id) => id.split('.')[0]))].sort()
+  throw new UsageError(`--only '${only}' matches no check of profile ${profile}: ids start with ${areas.map((a) => `${a}.`).join(', ')}`)
 }
 
 /** --only 'users.*,groups.create.*' → a pattern over the test's full name, anchored at the check id. */

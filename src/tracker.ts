@@ -2,6 +2,7 @@ import { appendFileSync, readFileSync, existsSync } from 'node:fs'
 import type { Http } from './client/http.ts'
 import type { CleanupSummary } from './report/model.ts'
 import { inPool } from './pool.ts'
+import { findByPrefix } from './prefix-search.ts'
 
 // The journal of what the run created: one JSON line per create, appended the
 // moment the server answers it, so a crash or Ctrl-C still leaves a full record
@@ -13,7 +14,10 @@ export type JournalEntry =
   /** The first line: which server the run talked to (never credentials), so cleanup knows where to go. */
   | { readonly op: 'run'; readonly baseUrl: string; readonly prefix: string; readonly at: string }
   | { readonly op: 'created'; readonly kind: ResourceKind; readonly id: string; readonly at: string }
+  /** One resource with this id was deleted (a server may hold several under one id). */
   | { readonly op: 'deleted'; readonly kind: ResourceKind; readonly id: string; readonly at: string }
+  /** The id answered 404: nothing is left under it, however often it was created. */
+  | { readonly op: 'gone'; readonly kind: ResourceKind; readonly id: string; readonly at: string }
   | { readonly op: 'left'; readonly kind: ResourceKind; readonly id: string; readonly reason: string; readonly at: string }
 
 export const endpointOf = (kind: ResourceKind): string => (kind === 'User' ? '/Users' : '/Groups')
@@ -41,79 +45,88 @@ export function journalBaseUrl(entries: readonly JournalEntry[]): string | undef
   return header?.op === 'run' ? header.baseUrl : undefined
 }
 
-/** Resources created and not yet deleted, groups first: deleting a group first releases its memberships. */
+/**
+ * Resources created and not yet deleted, groups first: deleting a group first releases its
+ * memberships. Counted per create, not per id: a server deriving ids from externalId can
+ * hold two resources under one id, and each needs its own DELETE.
+ */
 export function outstanding(entries: readonly JournalEntry[]): { kind: ResourceKind; id: string }[] {
-  const live = new Map<string, { kind: ResourceKind; id: string }>()
+  const live = new Map<string, { kind: ResourceKind; id: string; count: number }>()
   for (const e of entries) {
-    if (e.op === 'run') continue
+    if (e.op === 'run' || e.op === 'left') continue
     const key = `${e.kind}/${e.id}`
-    if (e.op === 'created') live.set(key, { kind: e.kind, id: e.id })
-    else if (e.op === 'deleted') live.delete(key)
+    const entry = live.get(key) ?? { kind: e.kind, id: e.id, count: 0 }
+    if (e.op === 'created') entry.count++
+    else if (e.op === 'deleted') entry.count = Math.max(0, entry.count - 1)
+    else entry.count = 0
+    live.set(key, entry)
   }
-  return [...live.values()].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'Group' ? -1 : 1))
+  return [...live.values()]
+    .flatMap(({ kind, id, count }) => Array.from({ length: count }, () => ({ kind, id })))
+    .sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'Group' ? -1 : 1))
 }
 
 export interface SweepOptions {
   /** Deletes in flight at once (the run's --concurrency). */
   readonly concurrency?: number
+  /** cleanup --prefix: also delete every resource named with this prefix, walking all resources if the server refuses `sw`. */
+  readonly prefix?: string
 }
 
 /**
  * Deletes everything the journal says is still there, groups before users (deleting a group
- * releases its memberships), up to `concurrency` at a time. 404 means already gone.
- * Then it looks for resources carrying the run's prefix that the journal never saw (a create
- * answered after a kill, a resource a Bulk request made but did not report) and deletes them
- * too; a name is checked locally against the prefix, so a server that ignores the filter can
- * never make the sweep touch anything else.
+ * releases its memberships), up to `concurrency` at a time; one DELETE per create, as ids may
+ * repeat. 404 means nothing is left under the id. Then it looks for resources carrying the
+ * run's prefix that the journal never saw (a create answered after a kill, a resource a Bulk
+ * request made but did not report, a second resource under a reused id) and deletes them too,
+ * until a search finds none.
  */
 export async function sweep(journalPath: string, http: Http, options: SweepOptions = {}): Promise<CleanupSummary> {
   const concurrency = Math.max(1, options.concurrency ?? 4)
   const entries = readJournal(journalPath)
-  const leftover: { kind: string; id: string; reason: string }[] = []
+  const leftover = new Map<string, { kind: string; id: string; reason: string }>()
+  const gone = new Set<string>()
+  let deleted = 0
   const remove = async ({ kind, id }: { kind: ResourceKind; id: string }): Promise<void> => {
+    const key = `${kind}/${id}`
+    if (gone.has(key)) return
     try {
       const res = await http.send({ method: 'DELETE', path: `${endpointOf(kind)}/${encodeURIComponent(id)}` })
-      if (res.status === 204 || res.status === 200 || res.status === 404) {
-        appendJournal(journalPath, { op: 'deleted', kind, id, at: new Date().toISOString() })
+      const at = new Date().toISOString()
+      if (res.status === 204 || res.status === 200) {
+        deleted++
+        leftover.delete(key)
+        appendJournal(journalPath, { op: 'deleted', kind, id, at })
+      } else if (res.status === 404) {
+        gone.add(key)
+        leftover.delete(key)
+        appendJournal(journalPath, { op: 'gone', kind, id, at })
       } else {
-        leftover.push({ kind, id, reason: `DELETE answered ${res.status}` })
+        leftover.set(key, { kind, id, reason: `DELETE answered ${res.status}` })
       }
     } catch (error) {
-      leftover.push({ kind, id, reason: (error as Error).message })
+      leftover.set(key, { kind, id, reason: (error as Error).message })
     }
   }
   const pending = outstanding(entries)
   for (const kind of ['Group', 'User'] as const) await eachInPool(pending.filter((r) => r.kind === kind), concurrency, remove)
   const header = entries.find((e) => e.op === 'run')
-  if (header?.op === 'run') {
-    const known = new Set(entries.filter((e) => e.op === 'created').map((e) => `${e.kind}/${e.id}`))
+  const prefix = options.prefix ?? (header?.op === 'run' ? header.prefix : undefined)
+  if (prefix !== undefined) {
     for (const kind of ['Group', 'User'] as const) {
-      const strays = (await findByPrefix(http, kind, header.prefix)).filter((id) => !known.has(`${kind}/${id}`))
-      for (const id of strays) appendJournal(journalPath, { op: 'created', kind, id, at: new Date().toISOString() })
-      await eachInPool(strays.map((id) => ({ kind, id })), concurrency, remove)
+      // Each round deletes what the search found; a reused id hides its second resource until the first is gone.
+      for (let round = 0; round < 5; round++) {
+        const found = (await findByPrefix(http, kind, prefix, { walk: options.prefix !== undefined })).filter((id) => !leftover.has(`${kind}/${id}`))
+        if (found.length === 0) break
+        gone.clear()
+        for (const id of found) appendJournal(journalPath, { op: 'created', kind, id, at: new Date().toISOString() })
+        await eachInPool(found.map((id) => ({ kind, id })), concurrency, remove)
+      }
     }
   }
   const created = readJournal(journalPath).filter((e) => e.op === 'created').length
-  for (const l of leftover) appendJournal(journalPath, { op: 'left', kind: l.kind as ResourceKind, id: l.id, reason: l.reason, at: new Date().toISOString() })
-  return { created, deleted: created - leftover.length, leftover }
-}
-
-const nameAttribute = (kind: ResourceKind): 'userName' | 'displayName' => (kind === 'User' ? 'userName' : 'displayName')
-
-/** Ids of resources whose name starts with the run prefix. Best effort: a server without `sw` just finds none. */
-async function findByPrefix(http: Http, kind: ResourceKind, prefix: string): Promise<string[]> {
-  const attribute = nameAttribute(kind)
-  try {
-    const res = await http.send({ method: 'GET', path: endpointOf(kind), query: { filter: `${attribute} sw "${prefix}"`, count: '200', attributes: attribute } })
-    const resources = (res.json as { Resources?: { id?: unknown; [name: string]: unknown }[] } | undefined)?.Resources
-    if (res.status !== 200 || !Array.isArray(resources)) return []
-    return resources.flatMap((r) => {
-      const name = Object.entries(r).find(([key]) => key.toLowerCase() === attribute.toLowerCase())?.[1]
-      return typeof r.id === 'string' && typeof name === 'string' && name.toLowerCase().startsWith(prefix.toLowerCase()) ? [r.id] : []
-    })
-  } catch {
-    return []
-  }
+  for (const l of leftover.values()) appendJournal(journalPath, { op: 'left', kind: l.kind as ResourceKind, id: l.id, reason: l.reason, at: new Date().toISOString() })
+  return { created, deleted: created - outstanding(readJournal(journalPath)).length, leftover: [...leftover.values()] }
 }
 
 const eachInPool = <T>(items: readonly T[], size: number, work: (item: T) => Promise<void>): Promise<void> =>

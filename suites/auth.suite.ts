@@ -1,21 +1,20 @@
 import { randomUUID } from 'node:crypto'
 import { check } from '../src/check.ts'
-import { ensure, ensureStatus } from '../src/check-failure.ts'
+import { ensure } from '../src/check-failure.ts'
+import { expectRefused } from '../src/refusal.ts'
 
 // RFC 7644 section 2 and Entra's authorization requirement: no valid token, no data.
 
 const protectedPaths = ['/Users', '/Groups'] as const
 
 check('auth.no-token.401', { verifies: ['rfc7644:2:authentication', 'entra:auth:reject-invalid-token'], readOnly: true }, async ({ scim }) => {
-  for (const path of protectedPaths) {
-    ensureStatus(await scim.send({ method: 'GET', path, auth: { kind: 'none' } }), 401, 'a request without a token must be refused')
-  }
+  const probes = protectedPaths.map((path) => ({ label: `GET ${path} without a token`, send: () => scim.send({ method: 'GET', path, auth: { kind: 'none' } }) }))
+  await expectRefused(probes, 'a request without a token must be refused', { sequential: true })
 })
 
 check('auth.wrong-token.401', { verifies: ['rfc7644:2:authentication', 'entra:auth:reject-invalid-token'], readOnly: true }, async ({ scim }) => {
-  for (const path of protectedPaths) {
-    ensureStatus(await scim.send({ method: 'GET', path, auth: { kind: 'header', value: `Bearer wrong-${randomUUID()}` } }), 401, 'a request with a wrong token must be refused')
-  }
+  const probes = protectedPaths.map((path) => ({ label: `GET ${path} with a wrong token`, send: () => scim.send({ method: 'GET', path, auth: { kind: 'header', value: `Bearer wrong-${randomUUID()}` } }) }))
+  await expectRefused(probes, 'a request with a wrong token must be refused', { sequential: true })
 })
 
 // RFC 7235 3.1: "The server generating a 401 response MUST send a WWW-Authenticate header field";

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import { check } from '../src/check.ts'
-import { CheckFailure, ensure } from '../src/check-failure.ts'
+import { ensure } from '../src/check-failure.ts'
+import { expectRefused } from '../src/refusal.ts'
 import { SCHEMA_URN } from '../src/scim/schema-model.ts'
 import { groupBody, resourcesOf, userBody } from '../src/resources.ts'
 import { createGroup, createUser, emailName } from '../src/steps.ts'
@@ -38,13 +39,6 @@ const placements: readonly Placement[] = [
 
 const authRequirements = ['rfc7644:2:authentication', 'entra:auth:reject-invalid-token', 'entra:2.10:single-bearer-token'] as const
 
-/** Sends every probe (together: they are independent) and fails once, naming each endpoint that did not answer 401. */
-async function expect401(probes: readonly (() => Promise<HttpResponse>)[], why: string): Promise<void> {
-  const responses = await Promise.all(probes.map((probe) => probe()))
-  const notRefused = responses.filter((res) => res.status !== 401).map((res) => `${res.method} ${res.path} answered ${res.status}`)
-  if (notRefused.length > 0) throw new CheckFailure(`${why} (RFC 7644 section 2): ${notRefused.join('; ')}`, { expected: 401, actual: notRefused })
-}
-
 /** What a valid token gets from an endpoint the server does not have. */
 const NOT_AN_ENDPOINT: readonly number[] = [404, 405, 501]
 
@@ -59,8 +53,8 @@ for (const placement of placements) {
   check(`security.${placement.id}.reads`, { verifies: [...authRequirements], readOnly: true }, async ({ scim, run }) => {
     const paths = [`/Users/${encodeURIComponent(await someId(scim, '/Users'))}`, `/Groups/${encodeURIComponent(await someId(scim, '/Groups'))}`]
     if (!placement.collectionsCovered) paths.push('/Users', '/Groups')
-    const probes = placement.variants(run).flatMap((variant) => paths.map((path) => () => scim.send({ ...variant, method: 'GET', path })))
-    await expect401(probes, placement.why)
+    const probes = placement.variants(run).flatMap((variant) => paths.map((path) => ({ label: `GET ${path}`, send: () => scim.send({ ...variant, method: 'GET', path }) })))
+    await expectRefused(probes, placement.why)
   })
 
   check(`security.${placement.id}.writes`, { verifies: [...authRequirements] }, async ({ scim, run, uniqueName }) => {
@@ -73,17 +67,17 @@ for (const placement of placements) {
     // a server without /.search gives everyone, is no bypass (RFC 7644 3.4.3: .search is optional).
     const searchExists = !NOT_AN_ENDPOINT.includes((await scim.send({ method: 'POST', path: '/Users/.search', body: search })).status)
     const probes = placement.variants(run).flatMap((v) => [
-      () => scim.create('User', userBody(emailName(uniqueName('sec-create'))), v),
-      () => scim.create('Group', groupBody(uniqueName('sec-create')), v),
-      ...(searchExists ? [() => scim.send({ ...v, method: 'POST', path: '/Users/.search', body: search })] : []),
-      () => scim.put('User', user.id, userBody(String(user.body.userName), { active: false }), v),
-      () => scim.patch('User', user.id, disable, v),
-      () => scim.put('Group', group.id, groupBody(uniqueName('renamed')), v),
-      () => scim.patch('Group', group.id, addMember, v),
-      () => scim.delete('User', user.id, v),
-      () => scim.delete('Group', group.id, v),
+      { label: 'POST /Users', send: () => scim.create('User', userBody(emailName(uniqueName('sec-create'))), v) },
+      { label: 'POST /Groups', send: () => scim.create('Group', groupBody(uniqueName('sec-create')), v) },
+      ...(searchExists ? [{ label: 'POST /Users/.search', send: () => scim.send({ ...v, method: 'POST', path: '/Users/.search', body: search }) }] : []),
+      { label: `PUT /Users/${user.id}`, send: () => scim.put('User', user.id, userBody(String(user.body.userName), { active: false }), v) },
+      { label: `PATCH /Users/${user.id}`, send: () => scim.patch('User', user.id, disable, v) },
+      { label: `PUT /Groups/${group.id}`, send: () => scim.put('Group', group.id, groupBody(uniqueName('renamed')), v) },
+      { label: `PATCH /Groups/${group.id}`, send: () => scim.patch('Group', group.id, addMember, v) },
+      { label: `DELETE /Users/${user.id}`, send: () => scim.delete('User', user.id, v) },
+      { label: `DELETE /Groups/${group.id}`, send: () => scim.delete('Group', group.id, v) },
     ])
-    await expect401(probes, placement.why)
+    await expectRefused(probes, placement.why)
   })
 }
 

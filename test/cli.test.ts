@@ -1,8 +1,8 @@
 import { describe, it, expect } from 'vitest'
-import { readFileSync, readdirSync } from 'node:fs'
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { spawn } from 'node:child_process'
-import { runCli, startServer, tempDir, TOKEN, repoRoot } from './helpers.ts'
+import { runCli, startServer, tempDir, TOKEN, repoRoot, writtenVerdicts, everyReportSays } from './helpers.ts'
 import { onResponse } from './faults/wrappers.ts'
 import type { Report } from '../src/report/model.ts'
 
@@ -37,6 +37,30 @@ describe('usage', () => {
     expect(r.code).toBe(2)
     expect(r.stderr).toMatch(message)
     expect(r.stderr.trim().split('\n')).toHaveLength(1)
+  })
+
+  it.each([
+    ['a --report-dir that is a file', (file: string) => ['--report-dir', file], /--report-dir .*a-file: a file, not a directory/],
+    ['a --write-baseline under a file', (file: string) => ['--write-baseline', path.join(file, 'base.json')], /--write-baseline .*a-file is a file, not a directory/],
+    ['a --write-baseline that is a directory', (file: string) => ['--write-baseline', path.dirname(file)], /--write-baseline .*: a directory, not a file/],
+  ])('paths are checked before the first request: %s exits 2 with one line', async (_label, args, message) => {
+    const file = path.join(tempDir('paths'), 'a-file')
+    writeFileSync(file, '')
+    const r = await runCli(['--url', 'http://127.0.0.1:9/scim/v2', ...args(file)], { env: { SCIM_CONFORM_TOKEN: 'x' } })
+    expect(r.code).toBe(2)
+    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(message)])
+  })
+
+  it('serve --port on a port in use exits 2 with one line', async () => {
+    const server = await startServer()
+    try {
+      const port = new URL(server.url).port
+      const r = await runCli(['serve', '--port', port, '--token', 't'])
+      expect(r.code).toBe(2)
+      expect(r.stderr.trim().split('\n')).toEqual([`scim-conform: --port ${port} is in use on 127.0.0.1: pick another, or --port 0 for a free one`])
+    } finally {
+      await server.close()
+    }
   })
 
   it('profiles lists the built-in profiles', async () => {
@@ -82,6 +106,46 @@ describe('verdicts', () => {
       const junit = readFileSync(path.join(dir, 'junit.xml'), 'utf8')
       expect(junit).toMatch(new RegExp(`<testcase [^>]*name="${checkId.replace(/\./g, '\\.')}"[^>]*>\\s*<failure`))
       expect(server.snapshot()).toEqual({ Users: [], Groups: [] })
+    } finally {
+      await server.close()
+    }
+  })
+
+  it("--only matching no check (a typo: 'user.*') exits 2 with one line, before any request", async () => {
+    let requests = 0
+    const server = await startServer({ wrap: (handle) => (req) => (requests++, handle(req)) })
+    try {
+      const r = await runCli(['--url', server.url, '--only', 'user.*', '--report-dir', tempDir('only-none')], { env: { SCIM_CONFORM_TOKEN: TOKEN } })
+      expect(r.code).toBe(2)
+      expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/--only 'user\.\*' matches no check .*users\./)])
+      expect(requests).toBe(0)
+    } finally {
+      await server.close()
+    }
+  })
+
+  it('--only: exit from the selected checks, every report says PARTIAL and report.json records the selection', async () => {
+    const server = await startServer()
+    const dir = tempDir('only-partial')
+    try {
+      const r = await runCli(['--url', server.url, '--only', 'discovery.*', '--read-only', '--report-dir', dir], { env: { SCIM_CONFORM_TOKEN: TOKEN } })
+      expect(r.code).toBe(0)
+      expect(r.stdout).toMatch(/^PARTIAL: \d+ checks/m)
+      expect(writtenVerdicts(dir)).toEqual(everyReportSays('PARTIAL'))
+      expect(readReport(dir).selection).toEqual({ only: 'discovery.*', readOnly: true })
+    } finally {
+      await server.close()
+    }
+  })
+
+  it("a profile's declared rate limit is the default --rate, and the report says so", async () => {
+    const server = await startServer()
+    const dir = tempDir('profile-rate')
+    try {
+      const r = await runCli(['--url', server.url, '--profile', 'zscaler', '--only', 'discovery.*', '--report-dir', dir], { env: { SCIM_CONFORM_TOKEN: TOKEN } })
+      expect(r.code).toBe(0)
+      expect(readReport(dir).transport).toMatchObject({ rate: 5, rateOrigin: 'profile' })
+      expect(readFileSync(path.join(dir, 'report.md'), 'utf8')).toContain("5 requests/s, the zscaler profile's declared rate limit (the default --rate)")
     } finally {
       await server.close()
     }

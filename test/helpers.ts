@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { spawn } from 'node:child_process'
@@ -70,3 +70,16 @@ export function runCli(args: readonly string[], options: { env?: Record<string, 
     })
   })
 }
+
+/** The verdict label each written report shows: report.json, report.md, report.html, junit.xml. */
+export function writtenVerdicts(dir: string): Record<'json' | 'md' | 'html' | 'junit', string | undefined> {
+  const read = (file: string): string => readFileSync(path.join(dir, file), 'utf8')
+  return {
+    json: (JSON.parse(read('report.json')) as { verdict?: string }).verdict,
+    md: /^## scim-conform: \S+ (\w+)/.exec(read('report.md'))?.[1],
+    html: /id="verdict"[^>]*><strong>(\w+)<\/strong>/.exec(read('report.html'))?.[1],
+    junit: /<property name="verdict" value="(\w+)"\/>/.exec(read('junit.xml'))?.[1],
+  }
+}
+
+export const everyReportSays = (label: string) => ({ json: label, md: label, html: label, junit: label })

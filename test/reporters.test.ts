@@ -13,7 +13,8 @@ import { escapeXml } from '../reporters/junit.ts'
 import { fileNames, formats, writeReports, writers } from '../reporters/index.ts'
 import type { Format } from '../reporters/index.ts'
 import { compareWithBaseline } from '../src/report/baseline.ts'
-import type { CheckResult, Report, TransportSummary } from '../src/report/model.ts'
+import { outcome, type CheckResult, type Report, type TransportSummary } from '../src/report/model.ts'
+import { consoleSummary, quietSummary } from '../reporters/console.ts'
 import { schemasDir } from '../src/paths.ts'
 import { sampleIdsByStatus, sampleReport, sampleSecrets } from './fixtures/report-sample.ts'
 
@@ -34,7 +35,7 @@ describe('json', () => {
 
   it('writes the Report as is, valid against schemas/report.schema.json', async () => {
     const written: unknown = JSON.parse(writers.json(sampleReport))
-    expect(written).toEqual(JSON.parse(JSON.stringify(sampleReport)))
+    expect(written).toEqual({ ...JSON.parse(JSON.stringify(sampleReport)), verdict: 'FAIL' })
     const isValid = await validate()
     expect(isValid(written)).toBe(true)
   })
@@ -58,6 +59,36 @@ describe('json', () => {
     expect(isValid(withCheck({ ...base, status: 'blocked', reason: 'r', cause: { check: 'c' }, message: 'm' }))).toBe(false)
     expect(isValid(withCheck({ ...base, status: 'blocked', reason: 'r', cause: { check: 'c', request: 'POST /Users', answer: '400' } }))).toBe(true)
     expect(isValid(withCheck({ ...base, status: 'broken' }))).toBe(false)
+  })
+})
+
+describe('the verdict, the same in every writer', () => {
+  const passing: Report = { ...sampleReport, checks: sampleReport.checks.filter((c) => c.status !== 'fail') }
+  const cases: [string, Report, string, number][] = [
+    ['a full run with a failed MUST', sampleReport, 'FAIL', 1],
+    ['a full run with none', passing, 'PASS', 0],
+    ['an interrupted run, even with no failure', { ...passing, interrupted: true }, 'INTERRUPTED', 130],
+    ['an --only run with no failure', { ...passing, selection: { only: 'users.*' } }, 'PARTIAL', 0],
+    ['a --read-only run with a failed MUST', { ...sampleReport, selection: { readOnly: true } }, 'PARTIAL', 1],
+  ]
+
+  it.each(cases)('%s: %s, exit %i', async (_label, report, label, code) => {
+    expect(outcome(report)).toMatchObject({ label, exitCode: code })
+    const json = JSON.parse(writers.json(report)) as { verdict: string; selection?: unknown }
+    expect(json.verdict).toBe(label)
+    expect(json.selection).toEqual(report.selection)
+    expect(writers.md(report).split('\n')[0]).toMatch(new RegExp(`^## scim-conform: \\S+ ${label}$`))
+    expect(writers.html(report)).toContain(`<strong>${label}</strong>`)
+    expect(writers.junit(report)).toContain(`<property name="verdict" value="${label}"/>`)
+    expect(consoleSummary(report, [])).toMatch(new RegExp(`^${label}: `, 'm'))
+    expect(quietSummary(report, [])).toMatch(new RegExp(`^${label}: `))
+  })
+
+  it('a partial run names its selection in every report', () => {
+    const report: Report = { ...passing, selection: { only: 'discovery.*', readOnly: true } }
+    for (const text of [writers.md(report), writers.html(report), writers.junit(report), consoleSummary(report, [])]) {
+      expect(text).toMatch(/--only (&#39;|&apos;|')discovery\.\\?\*(&#39;|&apos;|'), --read-only/)
+    }
   })
 })
 

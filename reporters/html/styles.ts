@@ -23,6 +23,7 @@ header.summary dd { margin: 0; word-break: break-all; }
 .verdict strong { display: block; font-size: 26px; letter-spacing: .06em; }
 .verdict-pass { background: var(--pass); }
 .verdict-fail { background: var(--fail); }
+.verdict-partial, .verdict-interrupted { background: #5f6b7a; }
 .counts { display: flex; flex-wrap: wrap; gap: 8px; margin: 16px 0 0; }
 .count { border: 1px solid var(--line); border-radius: 6px; padding: 6px 12px; min-width: 96px; }
 .count b { display: block; font-size: 20px; }

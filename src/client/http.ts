@@ -27,6 +27,12 @@ export interface HttpSettings {
   readonly tls?: TlsSettings
   /** Epoch ms (--run-timeout): no throttling wait is taken that would end after it. */
   readonly deadlineMs?: number
+  /**
+   * Epoch ms (--run-timeout) after which a check may send nothing but DELETEs: the run is over,
+   * and only cleanup still goes out. A request in flight then is cut off. Workers only: the
+   * main process's sweep must still search for strays.
+   */
+  readonly stopAtMs?: number
   /** The run-wide concurrency limit shared by every worker (src/client/permits.ts); held only while a request is in flight. */
   readonly permits?: PermitSource
 }
@@ -69,6 +75,11 @@ export class TransportError extends Error {
   }
 }
 
+/** The run stopped (--run-timeout) before this request went out: the check did not finish, it did not fail. */
+export class RunStopped extends Error {
+  override readonly name = 'RunStopped'
+}
+
 export interface Http {
   /** Sends the request, retrying 429/503 within the retry policy; the response is the last attempt's. */
   send(request: HttpRequest): Promise<HttpResponse>
@@ -78,6 +89,8 @@ export interface Http {
   readonly dispatcher: Dispatcher
   close(): Promise<void>
 }
+
+const IDEMPOTENT = new Set<HttpRequest['method']>(['GET', 'PUT', 'DELETE'])
 
 export const noThrottling = (): Throttling => ({ responses429: 0, responses503: 0, waitedMs: 0, gaveUp: 0 })
 
@@ -91,17 +104,28 @@ export function createHttp(settings: HttpSettings): Http {
   const policy = settings.retry ?? DEFAULT_RETRY_POLICY
   const limiter = settings.ratePerSecond === undefined ? undefined : createRateLimiter(settings.ratePerSecond)
   let throttling: { -readonly [K in keyof Throttling]: Throttling[K] } = noThrottling()
+  // How long the last answers took, so a timeout can say whether the server is slow or just this request.
+  const recentMs: number[] = []
 
   async function send(req: HttpRequest): Promise<HttpResponse> {
     const defaultAuth = (req.auth ?? { kind: 'default' }).kind === 'default'
     let token = defaultAuth ? await tokens.current() : undefined
     let renewed = false
+    let resent = false
     for (let attempt = 0; ; ) {
+      refuseAfterStop(req)
       await limiter?.acquire()
+      refuseAfterStop(req)
       const release = await settings.permits?.acquire()
       let response: HttpResponse
       try {
         response = await sendOnce(req, token)
+      } catch (error) {
+        // A server may close an idle keep-alive connection just as it is reused: an idempotent
+        // request is sent once more on a fresh one before that counts as no answer.
+        if (!(error instanceof TransportError) || resent || !IDEMPOTENT.has(req.method) || !/closed the connection/.test(error.message)) throw error
+        resent = true
+        continue
       } finally {
         release?.()
       }
@@ -127,6 +151,12 @@ export function createHttp(settings: HttpSettings): Http {
     }
   }
 
+  function refuseAfterStop(req: HttpRequest): void {
+    if (settings.stopAtMs !== undefined && req.method !== 'DELETE' && Date.now() >= settings.stopAtMs) {
+      throw new RunStopped(`${req.method} ${req.path} not sent: the run stopped at --run-timeout`)
+    }
+  }
+
   async function sendOnce(req: HttpRequest, token: string | undefined): Promise<HttpResponse> {
     const url = settings.baseUrl + req.path + (req.query ? '?' + new URLSearchParams(req.query).toString() : '')
     const headers: Record<string, string> = { accept: 'application/scim+json', ...settings.headers }
@@ -149,20 +179,26 @@ export function createHttp(settings: HttpSettings): Http {
       durationMs: Math.round(performance.now() - started),
       ...part,
     })
+    const untilStop = settings.stopAtMs === undefined || req.method === 'DELETE' ? Infinity : settings.stopAtMs - Date.now()
     try {
       const res = await request(url, {
         method: req.method,
         headers,
         body,
         dispatcher: agent,
-        signal: AbortSignal.timeout(settings.timeoutMs),
+        signal: AbortSignal.timeout(Math.max(0, Math.min(settings.timeoutMs, untilStop))),
       })
       const text = await res.body.text()
       const responseHeaders = flattenHeaders(res.headers)
       const exchange = capture({ status: res.statusCode, responseHeaders, ...(text ? { responseBody: truncateBody(text) } : {}) })
+      recentMs.push(exchange.durationMs)
+      if (recentMs.length > 5) recentMs.shift()
       return { method: req.method, path: req.path, status: res.statusCode, headers: responseHeaders, text, json: parseJson(text), exchange }
     } catch (error) {
-      const reason = describeTransportError(error, settings.timeoutMs)
+      if (untilStop < settings.timeoutMs && settings.stopAtMs !== undefined && Date.now() >= settings.stopAtMs) {
+        throw new RunStopped(`${req.method} ${req.path} cut off: the run stopped at --run-timeout`)
+      }
+      const reason = describeTransportError(error, settings.timeoutMs, recentMs)
       throw new TransportError(`${req.method} ${url}: ${reason}`, capture({ error: reason }))
     }
   }
@@ -196,11 +232,13 @@ function parseJson(text: string): unknown {
   }
 }
 
-export function describeTransportError(error: unknown, timeoutMs: number): string {
+export function describeTransportError(error: unknown, timeoutMs: number, recentMs: readonly number[] = []): string {
   const e = error as { code?: string; name?: string; message?: string; cause?: { code?: string; message?: string } }
   const code = e.cause?.code ?? e.code
   if (e.name === 'TimeoutError' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') {
-    return `no answer within ${timeoutMs} ms (raise --timeout if the server is slow)`
+    const average = recentMs.length ? recentMs.reduce((a, b) => a + b, 0) / recentMs.length : undefined
+    const recent = average === undefined ? '' : `; the last ${recentMs.length} answers took ${(average / 1000).toFixed(1)} s on average`
+    return `no answer within ${timeoutMs / 1000} s${recent} (raise --timeout if the server is slow)`
   }
   if (code === 'ECONNREFUSED') return 'connection refused (is the server running, and is the port right?)'
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'host name not found (check the host in --url)'

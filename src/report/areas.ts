@@ -16,6 +16,7 @@ export const areaOrder = [
   'entra-users',
   'entra-groups',
   'security',
+  'throughput',
 ] as const
 
 export interface AreaChecks {

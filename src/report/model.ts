@@ -105,6 +105,8 @@ export interface TransportSummary {
   readonly auth: 'bearer' | 'client-credentials'
   /** --rate: requests per second the whole run stayed under, or null. */
   readonly rate: number | null
+  /** profile: no --rate was given, and the profile's declared limit was applied as the default. */
+  readonly rateOrigin?: 'flag' | 'profile'
   /** False with --insecure: the certificate was not verified. */
   readonly certificateVerified: boolean
   /** Null when the target is plain HTTP. */
@@ -122,6 +124,8 @@ export interface Report {
   readonly startedAt: string
   readonly durationMs: number
   readonly interrupted: boolean
+  /** --only and --read-only: the run judged only part of the suite. Absent when every check was selected. */
+  readonly selection?: Selection
   readonly checks: readonly CheckResult[]
   readonly coverage: Coverage
   readonly cleanup: CleanupSummary
@@ -132,11 +136,39 @@ export interface Report {
   readonly traffic: { readonly requests: number; readonly latency: readonly OperationLatency[] }
 }
 
-export type Verdict = 'pass' | 'fail'
+export interface Selection {
+  readonly only?: string
+  readonly readOnly?: boolean
+}
 
-export const verdict = (report: Report): Verdict => (report.checks.some((c) => c.status === 'fail') ? 'fail' : 'pass')
+/**
+ * pass: every check ran to completion and no required check failed. partial: an --only or
+ * --read-only selection, judged by its own checks. interrupted: Ctrl-C, SIGTERM or
+ * --run-timeout stopped the run before every check ran, so there is no verdict.
+ */
+export type Verdict = 'pass' | 'fail' | 'partial' | 'interrupted'
 
-export const exitCode = (report: Report): 0 | 1 => (verdict(report) === 'fail' ? 1 : 0)
+export interface Outcome {
+  readonly verdict: Verdict
+  /** What every writer shows: PASS, FAIL, PARTIAL, INTERRUPTED. */
+  readonly label: 'PASS' | 'FAIL' | 'PARTIAL' | 'INTERRUPTED'
+  /** A required check failed (with a baseline: a check that passed there fails now). */
+  readonly failed: boolean
+  readonly exitCode: 0 | 1 | 130
+}
+
+/** The run's verdict and exit code, decided here only: the CLI and every writer show this, never their own. */
+export function outcome(report: Report, baseline?: { readonly newFailures: readonly string[] }): Outcome {
+  const failed = baseline ? baseline.newFailures.length > 0 : report.checks.some((c) => c.status === 'fail')
+  if (report.interrupted) return { verdict: 'interrupted', label: 'INTERRUPTED', failed, exitCode: 130 }
+  const exitCode = failed ? 1 : 0
+  if (report.selection) return { verdict: 'partial', label: 'PARTIAL', failed, exitCode }
+  return failed ? { verdict: 'fail', label: 'FAIL', failed, exitCode } : { verdict: 'pass', label: 'PASS', failed, exitCode }
+}
+
+export const verdict = (report: Report): Verdict => outcome(report).verdict
+
+export const exitCode = (report: Report): 0 | 1 | 130 => outcome(report).exitCode
 
 export function countByStatus(checks: readonly CheckResult[]): Record<CheckStatus, number> {
   const counts: Record<CheckStatus, number> = { pass: 0, fail: 0, warn: 0, skip: 0, blocked: 0 }

@@ -11,8 +11,9 @@ import { optionalGapFaults } from './optional-gaps.ts'
 import { entraCycleFaults } from './entra-cycle.ts'
 import { realServerFaults } from './real-servers.ts'
 import { blockedFaults } from './blocked.ts'
+import { throughputFaults } from './throughput.ts'
 
 export type { Fault } from './fault.ts'
 
 /** Every fault the self-test runs. Each area adds its own file and one line here. */
-export const faults: readonly Fault[] = [...coreFaults, ...entraFaults, ...filterFaults, ...patchFaults, ...securityFaults, ...optionalFaults, ...schemaFaults, ...gapFaults, ...optionalGapFaults, ...entraCycleFaults, ...realServerFaults, ...blockedFaults]
+export const faults: readonly Fault[] = [...coreFaults, ...entraFaults, ...filterFaults, ...patchFaults, ...securityFaults, ...optionalFaults, ...schemaFaults, ...gapFaults, ...optionalGapFaults, ...entraCycleFaults, ...realServerFaults, ...blockedFaults, ...throughputFaults]

@@ -103,6 +103,37 @@ describe('cleanup with OAuth client credentials', () => {
   })
 })
 
+describe('cleanup refusals', () => {
+  it('a wrong token exits 3 with one line before any DELETE, the journal untouched', async () => {
+    const server = await startServer()
+    onTestFinished(() => server.close())
+    const { journal } = await leftovers(server)
+    const before = readFileSync(journal, 'utf8')
+    const r = await runCli(['cleanup', '--journal', journal], { env: { SCIM_CONFORM_TOKEN: 'not-the-token' } })
+    expect(r.code).toBe(3)
+    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/rejected the credentials \(401 on GET \/Users\): check --token/)])
+    expect(r.stdout).toBe('')
+    expect(idsOnServer(server)).toHaveLength(4)
+    expect(readFileSync(journal, 'utf8')).toBe(before)
+  })
+
+  it('a missing journal: exit 2, "no such file"', async () => {
+    const r = await runCli(['cleanup', '--journal', path.join(tempDir('no-journal'), 'journal.jsonl')], { env: { SCIM_CONFORM_TOKEN: TOKEN } })
+    expect(r.code).toBe(2)
+    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^scim-conform: --journal .*journal\.jsonl: no such file$/)])
+  })
+
+  it.each([
+    [['--prefix', 'a'], /--prefix must be a run's prefix/],
+    [['--prefix', PREFIX], /needs --url/],
+    [[], /cleanup needs --journal/],
+  ])('%j exits 2 with one line', async (args, message) => {
+    const r = await runCli(['cleanup', ...args], { env: { SCIM_CONFORM_TOKEN: TOKEN } })
+    expect(r.code).toBe(2)
+    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(message)])
+  })
+})
+
 describe('cleanup connection flags', () => {
   it('--ca trusts a private CA; without it the DELETEs fail verification and nothing is deleted', async () => {
     const server = await startServer()
@@ -112,8 +143,8 @@ describe('cleanup connection flags', () => {
     const env = { SCIM_CONFORM_TOKEN: TOKEN }
 
     const unverified = await runCli(['cleanup', '--journal', journal], { env })
-    expect(unverified.code).toBe(1)
-    expect(unverified.stdout).toContain('cleanup: 0 of 3 resource(s) deleted')
+    expect(unverified.code).toBe(3)
+    expect(unverified.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^scim-conform: cannot reach https:.*certificate is not trusted/)])
     expect(idsOnServer(server)).toHaveLength(4)
 
     const trusted = await runCli(['cleanup', '--journal', journal, '--ca', caFile], { env })

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest'
 import { outstanding, readJournal } from '../../src/tracker.ts'
-import { runCli, startServer, tempDir, TOKEN } from '../helpers.ts'
+import { runCli, startServer, tempDir, TOKEN, writtenVerdicts, everyReportSays } from '../helpers.ts'
+import path from 'node:path'
 import { runResources, startRun, untilCreated } from './run-process.ts'
 import type { ReferenceServer } from '../../src/server/index.ts'
 
@@ -17,13 +18,13 @@ function leftOnServer(server: ReferenceServer, journal: string): string[] {
 }
 
 describe('an interrupted run', () => {
-  it('SIGINT mid-way: exits within seconds, cleans up, and the journal says every created resource was deleted', async () => {
+  it.each(['SIGINT', 'SIGTERM'] as const)('%s mid-way: exits 130 within seconds, cleans up, every report says INTERRUPTED, and the journal says every created resource was deleted', async (signal) => {
     const server = await startServer()
     try {
       const run = startRun(server.url, tempDir('sigint'))
       await untilCreated(run.journal, 5)
       const sentAt = Date.now()
-      run.child.kill('SIGINT')
+      run.child.kill(signal)
       const { code, stderr } = await run.exited
       const tookMs = Date.now() - sentAt
       expect(stderr).toContain('interrupted, cleaning up')
@@ -32,6 +33,7 @@ describe('an interrupted run', () => {
       expect(runResources(run.journal).ids.length).toBeGreaterThanOrEqual(5)
       expect(readJournal(run.journal).filter((e) => e.op !== 'run' && outstanding(readJournal(run.journal)).some((o) => o.id === e.id))).toEqual([])
       expect(leftOnServer(server, run.journal)).toEqual([])
+      expect(writtenVerdicts(path.dirname(run.journal))).toEqual(everyReportSays('INTERRUPTED'))
     } finally {
       await server.close()
     }

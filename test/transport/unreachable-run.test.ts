@@ -4,7 +4,7 @@ import { TargetUnreachable } from '../../src/errors.ts'
 import { tempDir, TOKEN } from '../helpers.ts'
 import { listen } from './servers.ts'
 
-// A target that answers the preflight and then drops every connection: the
+// A target that answers the preflight (GET /Users, then /ServiceProviderConfig) and then drops every connection: the
 // checks fail with the transport reason, and after five of them in a row the
 // run stops as unreachable (exit 3 in the CLI) instead of failing every check.
 
@@ -15,6 +15,9 @@ it('repeated connection resets stop the run with TargetUnreachable, after the sw
     if (req.url?.startsWith('/scim/v2/Users?filter=') && requests === 1) {
       res.writeHead(200, { 'content-type': 'application/scim+json' })
       res.end(JSON.stringify({ schemas: ['urn:ietf:params:scim:api:messages:2.0:ListResponse'], totalResults: 0, Resources: [] }))
+    } else if (req.url === '/scim/v2/ServiceProviderConfig' && requests === 2) {
+      res.writeHead(200, { 'content-type': 'application/scim+json' })
+      res.end(JSON.stringify({ schemas: ['urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig'] }))
     } else {
       req.socket.destroy()
     }
