@@ -131,8 +131,10 @@ async function generatedFilters({ scim, run, skip }: Pick<CheckContext, 'scim' |
   const targets = targetsOf(dataset, run, kind)
   const scope = scopeFilter(kind === 'User' ? 'userName' : 'displayName', dataset.marker)
   const filters = level === 'entra' ? entraFilter(targets, dataset.marker) : rfcFilter(targets, dataset.marker, scope)
-  // Entra-level filters go on the wire byte for byte as Entra writes them.
-  const format = level === 'entra' ? formatEntraFilter : formatFilter
+  // Entra-level filters go on the wire byte for byte as Entra writes them, under an Entra profile:
+  // `emails[type eq "work"].value eq` is the PATCH path grammar (3.5.2), not the filter grammar
+  // of RFC 7644 3.4.2.2, so the rfc profile sends the equivalent `emails[type eq "work" and value eq]`.
+  const format = level === 'entra' && run.profile.dialect !== 'rfc' ? formatEntraFilter : formatFilter
   const cases = filters.map((filter): FilterCase => ({ filter, text: format(filter) }))
   // RFC 7644 3.12, Table 9: a server MAY refuse "the specified attribute and filter comparison
   // combination" with 400 invalidFilter. Beyond Entra's eq and "and", a refusal is lawful.
@@ -153,10 +155,13 @@ async function generatedFilters({ scim, run, skip }: Pick<CheckContext, 'scim' |
 /** 400 invalidFilter on a valid filter: the server does not support what it uses. */
 class FilterRefused extends CheckFailure {}
 
+/** The rfc profile writes only RFC 7644 3.4.2.2 filters; an Entra profile writes Entra's forms too. */
+const grammarOf = (run: RunConfig): FilterLevel => (run.profile.dialect === 'rfc' ? 'rfc' : 'entra')
+
 function targetsOf(dataset: Dataset, run: RunConfig, kind: ResourceKind) {
   const targets = kind === 'User'
-    ? filterTargets(run.profile.user, dataset.users, lookupFor('User'))
-    : filterTargets(run.profile.group, dataset.groups, lookupFor('Group'))
+    ? filterTargets(run.profile.user, dataset.users, lookupFor('User'), grammarOf(run))
+    : filterTargets(run.profile.group, dataset.groups, lookupFor('Group'), grammarOf(run))
   if (targets.length === 0) throw new Error(`the profile ${run.profile.name} marks no ${kind} attribute filterable that the dataset holds`)
   return targets
 }
