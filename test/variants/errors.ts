@@ -19,4 +19,15 @@ export const errorVariants: readonly Variant[] = [
       return withBody(res, rest)
     }),
   },
+  {
+    id: 'errors-other-scim-type',
+    difference: 'answers every 400 but invalidFilter with scimType invalidValue',
+    // Table 9, invalidValue: "the value specified was not compatible with the operation or
+    // attribute type ..., or resource schema" also describes a bad path, target or mutability.
+    wrap: onResponse(() => true, (res) => {
+      const body = bodyOf(res)
+      if (res.status !== 400 || body === undefined || body.scimType === undefined || body.scimType === 'invalidFilter') return res
+      return withBody(res, { ...body, scimType: 'invalidValue' })
+    }),
+  },
 ]
