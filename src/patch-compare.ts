@@ -1,5 +1,6 @@
 import type { MappedAttribute } from './profile.ts'
-import { evaluateFilter } from './scim/filter/evaluate.ts'
+import { foldCase } from './scim/case-fold.ts'
+import { evaluateFilter, type AttributeLookup } from './scim/filter/evaluate.ts'
 import { parsePatchPath } from './scim/filter/parse.ts'
 import type { JsonObject, JsonValue, ScimResource } from './scim/types.ts'
 
@@ -9,8 +10,9 @@ import type { JsonObject, JsonValue, ScimResource } from './scim/types.ts'
 // resources: multi-valued results compare as sets; a reference (manager, members)
 // compares by its "value", as the server fills in $ref and display itself; meta is
 // never mapped, so server-managed attributes are ignored. Values are compared as they
-// are, never normalised: Entra re-sends anything that comes back different
-// (entra-provisioning.md 2.2, data fidelity).
+// are, never normalised (Entra re-sends anything that comes back different,
+// entra-provisioning.md 2.2, data fidelity), except the case of a caseExact=false
+// string, which RFC 7643 2.2 lets the server alter.
 
 export interface AttributeDifference {
   readonly path: string
@@ -19,14 +21,22 @@ export interface AttributeDifference {
 }
 
 /** The mapped paths whose values differ; empty when the server holds what the oracle says. */
-export function compareMapped(expected: ScimResource, actual: ScimResource, attributes: readonly MappedAttribute[]): AttributeDifference[] {
+export function compareMapped(expected: ScimResource, actual: ScimResource, attributes: readonly MappedAttribute[], lookup: AttributeLookup): AttributeDifference[] {
   const differences: AttributeDifference[] = []
   for (const { path } of attributes) {
     const want = readMapped(expected, path)
     const got = readMapped(actual, path)
-    if (!sameSet(want, got)) differences.push({ path, expected: want, actual: got })
+    const definition = definitionOf(path, lookup)
+    const fold = (values: readonly JsonValue[]) => values.map((v) => foldCase(definition, v))
+    if (!sameSet(fold(want), fold(got))) differences.push({ path, expected: want, actual: got })
   }
   return differences
+}
+
+/** The definition of the value a mapped path names (a filtered path names its sub-attribute, "value" by default). */
+function definitionOf(path: string, lookup: AttributeLookup) {
+  const parsed = parsePatchPath(path)
+  return parsed.kind === 'valuePath' ? lookup({ ...parsed.path, sub: parsed.sub ?? 'value' }) : lookup(parsed.path)
 }
 
 /** Every value a mapped path names in a resource (an absent attribute names none). */

@@ -1,5 +1,8 @@
 import type { MappedAttribute, ResourceKind } from './profile.ts'
 import type { JsonObject, JsonValue } from './scim/types.ts'
+import type { AttrPath } from './scim/filter/ast.ts'
+import type { AttributeLookup } from './scim/filter/evaluate.ts'
+import { foldCase } from './scim/case-fold.ts'
 
 // Values for a profile's mapped attributes, written and read in Entra's path form
 // (userName, name.givenName, emails[type eq "work"].value, urn:…:User:department).
@@ -142,11 +145,16 @@ export function filterLiteral(value: JsonValue): string {
   return typeof value === 'string' ? JSON.stringify(value) : String(value)
 }
 
-/** Attributes whose read-back value differs from what was sent, as `path: sent → read` lines. */
-export function differences(resource: unknown, expected: readonly (readonly [string, JsonValue])[]): string[] {
+/**
+ * Attributes whose read-back value differs from what was sent, as `path: sent → read` lines.
+ * The case of a caseExact=false string may differ (RFC 7643 2.2, see case-fold.ts).
+ */
+export function differences(resource: unknown, expected: readonly (readonly [string, JsonValue])[], lookup: AttributeLookup): string[] {
   return expected.flatMap(([path, sent]) => {
     const read = readValue(resource, path)
-    return read === sent ? [] : [`${path}: sent ${JSON.stringify(sent)}, read back ${describeRead(read, sent)}`]
+    const definition = lookup(attrPathOf(parseEntraPath(path)))
+    const same = read === sent || (read !== undefined && foldCase(definition, read) === foldCase(definition, sent))
+    return same ? [] : [`${path}: sent ${JSON.stringify(sent)}, read back ${describeRead(read, sent)}`]
   })
 }
 
@@ -157,6 +165,12 @@ export function describeRead(read: JsonValue | undefined, sent: JsonValue): stri
   const quoted = text.length > 120 ? `${text.slice(0, 117)}...` : text
   if (Array.isArray(read) && !Array.isArray(sent)) return `${quoted}, an array where one value belongs (the attribute is single-valued)`
   return quoted
+}
+
+/** The attribute an Entra path names the value of: a filtered path names its sub-attribute, "value" by default. */
+function attrPathOf(path: EntraPath): AttrPath {
+  const sub = path.sub ?? (path.filter ? 'value' : undefined)
+  return { ...(path.urn ? { uri: path.urn } : {}), attr: path.attribute, ...(sub ? { sub } : {}) }
 }
 
 /** Path-form values for every mapped attribute `keep` selects, except references (supplied by the caller). */

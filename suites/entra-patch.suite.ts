@@ -121,8 +121,10 @@ check('entra.patch.add-work-email-filter', { verifies: ['entra:3.4:add-filter-cr
   const { id } = await createUser(context.scim, userName, { emails: [{ value: home, type: 'home' }] })
   const work = `Work.${userName}`
   const user = await patchAndRead(context.scim, 'User', id, patchOp({ op: 'Add', path: 'emails[type eq "work"].value', value: work }))
-  const emails = (Array.isArray(user.emails) ? user.emails : []).map((e) => (e && typeof e === 'object' && !Array.isArray(e) ? { type: e.type, value: e.value } : e))
-  expectValue(emails.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))), [{ type: 'home', value: home }, { type: 'work', value: work }],
+  // emails.value is caseExact=false: the server MAY store "work.x" for "Work.x" (RFC 7643 2.2).
+  const fold = (v: JsonValue | undefined) => (typeof v === 'string' ? v.toLowerCase() : v)
+  const emails = (Array.isArray(user.emails) ? user.emails : []).map((e) => (e && typeof e === 'object' && !Array.isArray(e) ? { type: fold(e.type), value: fold(e.value) } : e))
+  expectValue(emails.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))), [{ type: 'home', value: home.toLowerCase() }, { type: 'work', value: work.toLowerCase() }],
     'Add on emails[type eq "work"].value with no work email must create the work email and keep the home one', 'entra',
     'the work email Entra sends is never stored: Entra re-sends it every cycle and matching by email fails', '/emails')
 })

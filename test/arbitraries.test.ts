@@ -27,8 +27,9 @@ function offlineDataset(profileName: string, seed = SEED): Dataset {
 function arbitrariesFor(profileName: string) {
   const profile = loadProfile(profileName)
   const dataset = offlineDataset(profileName)
-  const users = filterTargets(profile.user, dataset.users, lookupFor('User'))
-  const groups = filterTargets(profile.group, dataset.groups, lookupFor('Group'))
+  const grammar = profile.dialect === 'rfc' ? 'rfc' : 'entra'
+  const users = filterTargets(profile.user, dataset.users, lookupFor('User'), grammar)
+  const groups = filterTargets(profile.group, dataset.groups, lookupFor('Group'), grammar)
   return {
     dataset,
     'users entra': entraFilter(users, MARKER),
@@ -108,6 +109,24 @@ describe.each(['entra', 'rfc'])('filters over the %s profile', (profileName) => 
     }
   })
 
+  it('RFC filters compare an absent attribute only under eq, co, sw or ew (ne and ordering go behind pr)', () => {
+    const compares = (f: Filter, guarded = false): { op: string; guarded: boolean }[] => {
+      switch (f.kind) {
+        case 'compare': return [{ op: f.op, guarded }]
+        case 'and': return [...compares(f.left, f.left.kind === 'present' || guarded), ...compares(f.right, f.left.kind === 'present' || guarded)]
+        case 'or': return [...compares(f.left), ...compares(f.right)]
+        case 'not': return compares(f.filter)
+        case 'valuePath': return compares(f.filter, true)
+        case 'present': return []
+      }
+    }
+    for (const kind of ['users rfc', 'groups rfc'] as const) {
+      for (const filter of fc.sample(arbitraries[kind], { seed: SEED, numRuns: 300 })) {
+        for (const { op, guarded } of compares(filter)) if (!['eq', 'co', 'sw', 'ew'].includes(op)) expect(guarded, formatFilter(filter)).toBe(true)
+      }
+    }
+  })
+
   it('malformed filters are all outside the grammar, and every malformation occurs', () => {
     const samples = fc.sample(malformedFilter(arbitraries['users entra'], 'rfc'), { seed: SEED, numRuns: 300 })
     for (const { text } of samples) expect(() => parseFilter(text), text).toThrow()
@@ -120,6 +139,15 @@ describe.each(['entra', 'rfc'])('filters over the %s profile', (profileName) => 
       expect(samples.map((s) => s.malformation)).not.toContain('unquoted-string')
       expect(new Set(samples.map((s) => s.malformation)).size).toBe(6)
     }
+  })
+})
+
+describe('the rfc profile', () => {
+  it('compares a complex attribute through a sub-attribute (RFC 7644 3.4.2.2), never as `members eq "<id>"`', () => {
+    const arbitraries = arbitrariesFor('rfc')
+    const texts = fc.sample(arbitraries['groups entra'], { seed: SEED, numRuns: 200 }).map(formatFilter)
+    expect(texts.some((t) => /members\.value eq /.test(t))).toBe(true)
+    expect(texts.filter((t) => /members eq /.test(t))).toEqual([])
   })
 })
 

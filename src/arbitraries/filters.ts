@@ -38,13 +38,19 @@ export interface FilterTarget {
   readonly values: readonly (string | number | boolean)[]
 }
 
-/** The profile's filterable attributes that hold values in `resources` (read back from the server). */
-export function filterTargets(mapped: readonly MappedAttribute[], resources: readonly ScimResource[], lookup: AttributeLookup): FilterTarget[] {
+/**
+ * The profile's filterable attributes that hold values in `resources` (read back from the server).
+ * In the rfc grammar a complex attribute is compared through its "value" sub-attribute: RFC 7644
+ * 3.4.2.2, "For complex attributes, a fully qualified sub-attribute MUST be specified using
+ * standard attribute notation"; only Entra writes `members eq "<id>"`.
+ */
+export function filterTargets(mapped: readonly MappedAttribute[], resources: readonly ScimResource[], lookup: AttributeLookup, grammar: FilterLevel = 'entra'): FilterTarget[] {
   return mapped.filter((m) => m.filterable).flatMap((m): FilterTarget[] => {
     const parsed = parsePatchPath(m.path)
     if (parsed.kind === 'valuePath' && parsed.sub === undefined) return []
+    const qualified = (path: AttrPath): AttrPath => (grammar === 'rfc' && path.sub === undefined && lookup(path)?.type === 'complex' ? { ...path, sub: 'value' } : path)
     const target: Omit<FilterTarget, 'values'> = parsed.kind === 'attr'
-      ? { label: m.path, path: parsed.path, definition: lookup(parsed.path) }
+      ? { label: m.path, path: qualified(parsed.path), definition: lookup(qualified(parsed.path)) }
       : { label: m.path, path: { attr: parsed.sub! }, within: { path: parsed.path, filter: parsed.filter }, definition: lookup({ ...parsed.path, sub: parsed.sub! }) }
     const values = [...new Set(resources.flatMap((r) => valuesAt(r, target, lookup)))]
     return values.length === 0 ? [] : [{ ...target, values }]
@@ -95,9 +101,19 @@ function rfcLeaf(target: FilterTarget, marker: string): fc.Arbitrary<Filter> {
   const stringOps: CompareOperator[] = ['ne', 'co', 'sw', 'ew', ...(ORDERED_TYPES.has(type) ? ORDERING : [])]
   const compared = fc.record({ op: fc.constantFrom(...stringOps), value: fc.constantFrom(...target.values), cut: fc.nat(), length: fc.nat() })
     .chain(({ op, value, cut, length }) => spelled(target, typeof value === 'string' ? excerpt(op, value, cut, length) : value, marker)
-      .map((v): Filter => onTarget(target, { kind: 'compare', path: target.path, op: typeof value === 'string' ? op : 'ne', value: v })))
+      .map((v): Filter => onTarget(target, defined({ kind: 'compare', path: target.path, op: typeof value === 'string' ? op : 'ne', value: v }))))
   const present = fc.constant(onTarget(target, { kind: 'present', path: target.path }))
   return fc.oneof(eqLeaf(target, marker), compared, present)
+}
+
+/**
+ * RFC 7644 3.4.2.2 does not say how an absent attribute compares under ne, gt, ge, lt or le,
+ * so such a comparison is only generated behind `pr`: `externalId pr and externalId ne "X"`
+ * is false, not undefined, for a resource without an externalId.
+ */
+function defined(leaf: Extract<Filter, { kind: 'compare' }>): Filter {
+  if (['eq', 'co', 'sw', 'ew'].includes(leaf.op)) return leaf
+  return { kind: 'and', left: { kind: 'present', path: leaf.path }, right: leaf }
 }
 
 /** The part of a value an operator compares with: a substring for co, a prefix for sw, a suffix for ew. */

@@ -77,14 +77,26 @@ function skeleton(kind: ResourceKind): ScimResource {
 export function baseResource(space: PatchSpace): ScimResource {
   const operations = patchableAttributes(space).filter((a, i) => i % 2 === 0 || a.path === 'active' || a.path === 'members')
     .filter((a) => !isUnique(space.kind, a.path))
-    .map((a) => ({ op: 'add', path: a.path, value: a.path === 'members' ? [{ value: ref(0) }, { value: ref(1) }] : isManager(a) ? ref(0) : probeValue(a) === 'x' ? `base ${a.path.split(/[:.]/).at(-1)!}` : probeValue(a) }))
+    .map((a) => ({ op: 'add', path: a.path, value: a.path === 'members' ? [{ value: ref(0) }, { value: ref(1) }] : isManager(a) ? ref(0) : probeValue(a) === 'x' ? baseString(a) : probeValue(a) }))
   if (operations.length === 0) return skeleton(space.kind)
   const result = applyPatch(skeleton(space.kind), { schemas: [SCHEMA_URN.patchOp], Operations: operations }, oracleContext(space.kind, 'entra'))
   if (!result.ok) throw new Error(`scim-conform: the base ${space.kind} does not build: ${result.detail}`)
   return result.resource
 }
 
+/**
+ * A valid value for a String attribute of the base resource: an address for emails
+ * (RFC 7643 4.1.2, RFC 5321 4.1.2 Mailbox), and a run-unique externalId, which many
+ * servers keep unique.
+ */
+function baseString(a: MappedAttribute): string {
+  if (isEmail(a)) return 'base.{{unique}}@example.com'
+  if (a.path === 'externalId') return 'base-{{unique}}'
+  return `base ${a.path.split(/[:.]/).at(-1)!}`
+}
+
 const isManager = (a: MappedAttribute): boolean => /(^|:)manager$/i.test(a.path)
+const isEmail = (a: MappedAttribute): boolean => /^emails/i.test(a.path)
 const isUnique = (kind: ResourceKind, path: string): boolean => (kind === 'User' ? path === 'userName' : path === 'displayName')
 
 const opName = (dialect: Dialect, op: 'add' | 'replace' | 'remove'): string => (dialect === 'entra' ? op[0]!.toUpperCase() + op.slice(1) : op)
@@ -103,7 +115,9 @@ function valueOf(space: PatchSpace, a: MappedAttribute): fc.Arbitrary<JsonValue>
   if (a.type === 'DateTime') return fc.constantFrom('2024-01-02T03:04:05Z', '2031-12-31T23:59:59+01:00')
   if (isManager(a)) return fc.nat(REF_COUNT - 1).map((i) => (space.dialect === 'rfc' ? { value: ref(i) } : ref(i)))
   if (a.type === 'Reference') return word.map((w) => `https://example.com/${w}`)
-  if (/^emails/i.test(a.path)) return fc.tuple(word, fc.constantFrom('example.com', 'Example.ORG')).map(([w, d]) => `${w}@${d}`)
+  // Unique to the resource, as a server keeping addresses or externalIds unique needs.
+  if (isEmail(a)) return fc.tuple(word, fc.constantFrom('example.com', 'Example.ORG')).map(([w, d]) => `${w}.{{unique}}@${d}`)
+  if (a.path === 'externalId') return word.map((w) => `{{unique}}-${w}`)
   return text
 }
 

@@ -1,0 +1,28 @@
+import { describe, it, expect } from 'vitest'
+import { variants } from './variants/index.ts'
+import type { VariantProfile } from './variants/variant.ts'
+import { startServer, runAgainst, brokenIds } from './helpers.ts'
+import { exitCode } from '../src/report/model.ts'
+
+// Each variant differs from the reference server in one lawful way: the run must
+// not fail it, or must fail exactly the check its profile names (Entra asks more
+// than the RFC). A check failing here is a false alarm a vendor would chase.
+
+const PROFILES: readonly VariantProfile[] = ['rfc', 'entra']
+
+for (const variant of variants) describe(`${variant.id}: a server that ${variant.difference}`, () => {
+  // A full run takes 10-15 s alone; a loaded CI machine can take several times that.
+  it.each(PROFILES)(`with the %s profile breaks only what it declares`, { timeout: 300_000 }, async (profile) => {
+    const server = await startServer({ ...(variant.wrap ? { wrap: variant.wrap } : {}), ...(variant.features ? { features: variant.features } : {}) })
+    try {
+      const report = await runAgainst(server, { profile })
+      const declared = [...(variant.breaks?.[profile] ?? [])].sort()
+      const broken = report.checks.filter((c) => c.status === 'fail' || c.status === 'warn')
+      expect(brokenIds(report), broken.map((c) => `${c.id}: ${'message' in c ? c.message : ''}`).join('\n')).toEqual(declared)
+      if (declared.length === 0) expect(exitCode(report)).toBe(0)
+      expect(report.cleanup.leftover).toEqual([])
+    } finally {
+      await server.close()
+    }
+  })
+})
