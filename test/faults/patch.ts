@@ -69,7 +69,6 @@ export const patchFaults: readonly Fault[] = [
       'entra.patch.members-add-one',
       'patch.group.generated',
       'patch.user.generated',
-      'patch.user.invalid-refused',
     ],
     // Their set-up adds members with "Add": blocked under the members-add checks, not failed.
     blocks: ['entra.patch.members-remove-filter', 'entra.patch.members-remove-value-array', 'patch.group.status-204'],

@@ -10,8 +10,8 @@ export const errorVariants: readonly Variant[] = [
   {
     id: 'errors-without-scim-type',
     difference: 'sends no scimType in any error except the 409 uniqueness that section 3.3 requires',
-    // A warning is lawful to show: filters.malformed.scim-type-invalid-filter asks for the SHOULD of Table 9.
-    breaks: { rfc: ['filters.malformed.scim-type-invalid-filter'], entra: ['filters.malformed.scim-type-invalid-filter'] },
+    // Warnings, never failures, are lawful to show: these two ask for the SHOULD keywords of Table 9.
+    breaks: { rfc: ['filters.malformed.scim-type-invalid-filter', 'patch.user.invalid-refused'], entra: ['filters.malformed.scim-type-invalid-filter', 'patch.user.invalid-refused'] },
     wrap: onResponse(() => true, (res) => {
       const body = bodyOf(res)
       if (!isError(res.status) || body === undefined || body.scimType === undefined || res.status === 409) return res
