@@ -27,6 +27,14 @@ const withoutSchemas = (resource: unknown): unknown => {
   return rest
 }
 
+/** Rewrites the meta of every entry a discovery list returns. */
+const withDiscoveryMeta = (path: '/ResourceTypes' | '/Schemas', change: (meta: Record<string, unknown>) => Record<string, unknown>) =>
+  onResponse((req) => req.path === path, (res) => {
+    const body = bodyOf(res)
+    const resources = Array.isArray(body?.Resources) ? (body.Resources as Record<string, unknown>[]) : []
+    return withBody(res, { ...body, Resources: resources.map((r) => ({ ...r, meta: change({ ...(r.meta as Record<string, unknown>) }) })) })
+  })
+
 const malformedAnswered200: Fault[] = malformedCorpus('rfc').map(({ malformation, text }) => ({
   id: `malformed-filter-200-${malformation.replace(/^an? /, '').replace(/\s+/g, '-')}`,
   defect: `answers the malformed filter with ${malformation} (${text}) with 200`,
@@ -84,21 +92,13 @@ export const realServerFaults: readonly Fault[] = [
     id: 'resource-type-meta-under-schemas',
     defect: 'gives /ResourceTypes entries a meta.location under /Schemas',
     breaks: ['discovery.resource-types.meta'],
-    wrap: onResponse((req) => req.path === '/ResourceTypes', (res) => {
-      const body = bodyOf(res)
-      const resources = Array.isArray(body?.Resources) ? (body.Resources as Record<string, unknown>[]) : []
-      return withBody(res, { ...body, Resources: resources.map((r) => ({ ...r, meta: { ...(r.meta as object), location: String((r.meta as { location?: string }).location).replace('/ResourceTypes/', '/Schemas/') } })) })
-    }),
+    wrap: withDiscoveryMeta('/ResourceTypes', (meta) => ({ ...meta, location: String(meta.location).replace('/ResourceTypes/', '/Schemas/') })),
   },
   {
     id: 'schema-meta-resource-type-wrong',
     defect: 'labels /Schemas entries meta.resourceType "ResourceType"',
     breaks: ['discovery.schemas.meta'],
-    wrap: onResponse((req) => req.path === '/Schemas', (res) => {
-      const body = bodyOf(res)
-      const resources = Array.isArray(body?.Resources) ? (body.Resources as Record<string, unknown>[]) : []
-      return withBody(res, { ...body, Resources: resources.map((r) => ({ ...r, meta: { ...(r.meta as object), resourceType: 'ResourceType' } })) })
-    }),
+    wrap: withDiscoveryMeta('/Schemas', (meta) => ({ ...meta, resourceType: 'ResourceType' })),
   },
   {
     id: 'scim-type-on-404',
