@@ -69,7 +69,7 @@ it('--ca trusts the private CA; the report holds the negotiated TLS and Entra\'s
   expect(r.stderr).toBe('')
   expect(r.code).toBe(0)
   const report = readReport(dir)
-  expect(report.checks.map((c) => c.status)).toEqual(['pass', 'pass'])
+  expect(report.checks.map((c) => c.status)).toEqual(['pass', 'pass', 'pass'])
   expect(report.transport).toEqual({
     auth: 'bearer', rate: null, certificateVerified: true, warnings: [],
     tls: { protocol: 'TLSv1.3', cipher: expect.stringMatching(/^TLS_/), tls12: true, entraCipherSuite: expect.stringMatching(/^TLS_ECDHE_RSA_WITH_AES_(128|256)_GCM_SHA(256|384)$/) },
