@@ -20,10 +20,13 @@ export async function preflight(http: Http, baseUrl: string, credentialsHint = '
     if (users.status === 401 || users.status === 403) {
       throw new AuthRejected(`${baseUrl} rejected the credentials (${users.status} on GET /Users): ${credentialsHint}`)
     }
-    // A SCIM server answers GET /Users with a list or a SCIM error, never 404: a 404 is a path that is not the base URL.
-    if (users.status === 404 || !looksScim(users)) throw new NotScim(notScimMessage(baseUrl, 'GET /Users', users))
+    // A SCIM server answers GET /Users with a list or a SCIM error: a 404 is a path that is not the base URL,
+    // unless the same base serves /ServiceProviderConfig, when it is the server's answer to a filter that
+    // matches nothing (a defect the checks judge, not a wrong --url).
+    if (!looksScim(users)) throw new NotScim(notScimMessage(baseUrl, 'GET /Users', users))
     // A server without /ServiceProviderConfig is for the discovery checks to judge; one that answers it with a web page is not SCIM.
     const config = await http.send({ method: 'GET', path: '/ServiceProviderConfig' })
+    if (users.status === 404 && !(config.status === 200 && looksScim(config))) throw new NotScim(notScimMessage(baseUrl, 'GET /Users', users))
     if (config.status < 400 && !looksScim(config)) {
       throw new NotScim(notScimMessage(baseUrl, 'GET /ServiceProviderConfig', config))
     }

@@ -1,3 +1,4 @@
+import { describeRead } from '../src/profile-values.ts'
 import { ensureSetUp } from '../src/blocked.ts'
 import { check, type CheckContext } from '../src/check.ts'
 import { CheckFailure, ensureStatus } from '../src/check-failure.ts'
@@ -105,7 +106,7 @@ check('entra.patch.manager-bare-id', { verifies: ['entra:2.6:manager-bare-string
     const read = await patchAndRead(scim, 'User', user.id, patchOp({ op, path: MANAGER, value: manager }))
     const got = managerOf(read)
     const value = got && typeof got === 'object' && !Array.isArray(got) ? got.value : undefined
-    expectValue(value === manager ? { value } : got, { value: manager }, `after {"op":"${op}","path":"…:manager","value":"${manager}"} the manager reads back as ${JSON.stringify(got)}`, 'entra', consequence, '/urn:ietf:params:scim:schemas:extension:enterprise:2.0:User/manager')
+    expectValue(value === manager ? { value } : got, { value: manager }, `after {"op":"${op}","path":"…:manager","value":"${manager}"} the manager reads back as ${describeRead(got, manager)}`, 'entra', consequence, '/urn:ietf:params:scim:schemas:extension:enterprise:2.0:User/manager')
   }
   const cleared = managerOf(await patchAndRead(scim, 'User', user.id, patchOp({ op: 'replace', path: MANAGER, value: '' })))
   const clearedValue = cleared && typeof cleared === 'object' && !Array.isArray(cleared) ? cleared.value : cleared

@@ -53,7 +53,7 @@ describe.each([
       for (const name of attributes) expect(messages).toContain(`enterprise:2.0:User:${name}`)
       const patched = report.checks.find((c) => c.id === 'profile.user.patch-read-back')
       expect(patched?.status).toBe('fail')
-      if (patched?.status === 'fail') expect(patched.evidence.consequence).toMatch(/PATCHes it again/)
+      if (patched?.status === 'fail') expect(patched.evidence.consequence).toMatch(/sends the PATCH again/)
     } finally {
       await server.close()
     }

@@ -66,6 +66,8 @@ export const coreFaults: readonly Fault[] = [
       'profile.user.required-only-create',
       'put.required-enforced',
       'users.get.by-id',
+      'projection.attributes.only-named',
+      'projection.excluded-attributes.emails',
     ],
     wrap: onResponse((req) => req.method === 'GET' && isResource('Users')(req), (res) => {
       const body = bodyOf(res)
@@ -103,7 +105,6 @@ export const coreFaults: readonly Fault[] = [
       'entra.test-connection.users',
       'entra.user-cycle.match-absent',
       'filters.malformed.invalid-filter-400',
-      'filters.malformed.scim-type-invalid-filter',
       'filters.pagination',
       'filters.sort',
       'filters.users.entra-eq',
