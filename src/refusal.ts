@@ -13,12 +13,17 @@ export interface RefusalProbe {
 
 type Outcome = { readonly answered: HttpResponse } | { readonly held: string }
 
+/** The request got no answer within --timeout: how a held refusal looks from the client. */
+export function isHeld(error: unknown): boolean {
+  const e = error as { name?: string; message?: string }
+  return e.name === 'TransportError' && /no answer within/.test(e.message ?? '')
+}
+
 async function attempt(probe: RefusalProbe): Promise<Outcome> {
   try {
     return { answered: await probe.send() }
   } catch (error) {
-    const e = error as { name?: string; message?: string }
-    if (e.name === 'TransportError' && /no answer within/.test(e.message ?? '')) return { held: probe.label }
+    if (isHeld(error)) return { held: probe.label }
     throw error
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { check } from '../src/check.ts'
 import { ensure } from '../src/check-failure.ts'
-import { expectRefused } from '../src/refusal.ts'
+import { expectRefused, isHeld } from '../src/refusal.ts'
 
 // RFC 7644 section 2 and Entra's authorization requirement: no valid token, no data.
 
@@ -21,9 +21,9 @@ check('auth.wrong-token.401', { verifies: ['rfc7644:2:authentication', 'entra:au
 // RFC 6750 3 says the same for a bearer-token request without a valid token. Without the
 // challenge a client cannot tell an authentication failure from any other refusal.
 check('auth.no-token.www-authenticate', { verifies: ['rfc7235:3.1:www-authenticate', 'rfc6750:3:www-authenticate'], readOnly: true }, async ({ scim, skip }) => {
-  const res = await scim.send({ method: 'GET', path: '/Users', auth: { kind: 'none' } }).catch((error: { name?: string; message?: string }) => {
+  const res = await scim.send({ method: 'GET', path: '/Users', auth: { kind: 'none' } }).catch((error: unknown) => {
     // Lockout or tarpit protection may hold the refusal past --timeout; auth.no-token.401 warns about that.
-    if (error.name === 'TransportError' && /no answer within/.test(error.message ?? '')) return skip('not applicable: the refusal was held past --timeout, so there is no 401 to read (auth.no-token.401 warns about the delay)')
+    if (isHeld(error)) return skip('not applicable: the refusal was held past --timeout, so there is no 401 to read (auth.no-token.401 warns about the delay)')
     throw error
   })
   if (res.status !== 401) skip(`not applicable: GET /Users without a token answered ${res.status}, not 401 (auth.no-token.401 judges that)`)
