@@ -1,4 +1,4 @@
-import type { Report, Selection, ThrottlingSummary, TransportSummary } from '../src/report/model.ts'
+import type { AttributesJudged, Report, Selection, ThrottlingSummary, TransportSummary } from '../src/report/model.ts'
 
 // How the run reached the target and how hard the target pushed back, as plain-text
 // label/value pairs: report.html escapes them, report.md keeps them on one line, so
@@ -34,6 +34,11 @@ function throttlingText(t: ThrottlingSummary): string {
   return parts.join(', ')
 }
 
+function attributesText(judged: AttributesJudged): string {
+  const basis = judged.source === 'discovery' ? 'as /Schemas and /ResourceTypes list them' : `the RFC 7643 core schemas (${judged.reason ?? 'discovery not readable'})`
+  return judged.leftOut.length === 0 ? basis : `${basis}; not sent, because not listed: ${judged.leftOut.join(', ')}`
+}
+
 /** --only 'users.*', --read-only: the flags that made the run partial, as typed. */
 export function selectionText(selection: Selection): string {
   const parts: string[] = []
@@ -58,6 +63,7 @@ export function runFacts(report: Report): RunFact[] {
       facts.push({ label: 'Rate', value: rate })
     }
   }
+  if (report.attributes) facts.push({ label: 'Attributes', value: attributesText(report.attributes) })
   facts.push({ label: 'Throttling', value: throttlingText(report.throttling) })
   return facts
 }

@@ -10,10 +10,13 @@ import type { BlockedCause } from './report/model.ts'
 export class Blocked extends Error {
   override readonly name = 'Blocked'
   readonly blockedBy: BlockedCause
+  /** Thrown before the check sent anything: a scenario's later steps still start from a sound state. */
+  readonly sentNothing: boolean
 
-  constructor(message: string, blockedBy: BlockedCause) {
+  constructor(message: string, blockedBy: BlockedCause, options: { readonly sentNothing?: boolean } = {}) {
     super(message)
     this.blockedBy = blockedBy
+    this.sentNothing = options.sentNothing ?? false
   }
 }
 

@@ -92,6 +92,7 @@ const properties = {
 } as const
 
 const profileChecks = {
+  'profile.attributes-advertised': 'Support every attribute the app\'s mapping sends and list it in /Schemas (and its extension in /ResourceTypes schemaExtensions), or remove it from the attribute mapping in Entra (RFC 7643 sections 6 and 7).',
   'profile.user.create-read-back': 'Store every attribute the profile maps exactly as Entra sends it on create and return it unchanged on GET (values are never reformatted).',
   'profile.user.filterable-eq': 'Support eq filters on every user attribute the profile marks filterable, as Entra matches on them.',
   'profile.user.match-read-back': 'Return the user found by the matching attribute\'s filter with every mapped attribute unchanged.',

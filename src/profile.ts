@@ -60,6 +60,11 @@ export interface Profile {
   readonly source: ProfileSource
   /** 'vendor-rest-api': Entra's connector is not SCIM (Zendesk); the profile models its fields on a SCIM endpoint. */
   readonly connectorProtocol: 'scim' | 'vendor-rest-api'
+  /**
+   * true: a survey of the RFC's attributes; the server is judged only on those it advertises.
+   * Otherwise the app sends every mapped attribute, advertised or not (profile.attributes-advertised).
+   */
+  readonly judgeAdvertisedOnly?: boolean
   readonly dialect: Dialect
   readonly provisions: readonly ResourceKind[]
   /** Precedence-1 matching attribute per resource type; `group` is present exactly when Groups are provisioned. */

@@ -4,6 +4,7 @@ import type { TlsSettings } from './client/tls.ts'
 import type { RequirementId } from './catalogue.ts'
 import type { Exchange } from './client/exchange.ts'
 import type { Profile } from './profile.ts'
+import type { Advertised, LeftOut } from './advertised.ts'
 import type { TimingSample } from './report/latency.ts'
 // Resolves 'vitest' from this file, so the augmentation below applies whatever order tsc reads the program in.
 import type {} from 'vitest'
@@ -28,8 +29,15 @@ export interface RunConfig {
   readonly baseUrl: string
   readonly auth: WorkerAuth
   readonly headers: Readonly<Record<string, string>>
-  /** The loaded, validated profile (data): workers never re-read or re-resolve a path. */
+  /**
+   * The loaded, validated profile (data), narrowed to the attributes the server advertises
+   * (src/advertised.ts): workers never re-read or re-resolve a path.
+   */
   readonly profile: Profile
+  /** The profile's attributes the run does not send, because /Schemas or /ResourceTypes do not list them. */
+  readonly leftOut: readonly LeftOut[]
+  /** Where the attribute list came from: discovery, or the core schemas when discovery could not be read. */
+  readonly advertised: Advertised
   readonly dialect: Dialect
   readonly seed: number
   readonly runs: number

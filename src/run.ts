@@ -11,6 +11,7 @@ import { DEFAULT_RETRY_POLICY } from './client/retry.ts'
 import { rateShare } from './client/rate-limit.ts'
 import type { TlsSettings } from './client/tls.ts'
 import { preflight, firstToken, describeTransport } from './preflight.ts'
+import { narrowProfile, readAdvertised } from './advertised.ts'
 import { sweep, readJournal, outstanding } from './tracker.ts'
 import { loadProfile } from './profile.ts'
 import { suitesDir, packageRoot } from './paths.ts'
@@ -21,7 +22,7 @@ import { THROTTLING_CHECK, throttlingCheck } from './throttling-check.ts'
 import { badCredentialFiles, phasePattern } from './bad-credentials.ts'
 import { TargetUnreachable, UsageError } from './errors.ts'
 import type { RunConfig, WorkerAuth } from './run-config.ts'
-import { addThrottling, type CleanupSummary, type Report, type TransportSummary } from './report/model.ts'
+import { addThrottling, type AttributesJudged, type CleanupSummary, type Report, type TransportSummary } from './report/model.ts'
 
 // runConformance(): preflight, the suites in vitest, the sweep, the Report.
 // The only module that knows vitest's node API. Never prints the token,
@@ -111,14 +112,21 @@ export async function runConformance(options: ConformanceOptions): Promise<Repor
   let cleanup: CleanupSummary
   let permits: PermitServer | undefined
   let transport: TransportSummary
+  let attributes: AttributesJudged
   const stop = stopSignal(options.signal, options.runTimeoutMs)
   try {
     await preflight(main, baseUrl, auth.kind === 'bearer' ? undefined : 'the token from --token-url was refused')
+    const advertised = await readAdvertised(main)
+    const judged = narrowProfile(profile, advertised)
+    attributes = {
+      source: advertised.source, ...(advertised.source === 'core-schemas' ? { reason: advertised.reason } : {}),
+      leftOut: judged.leftOut.map((l) => `${l.kind} ${l.attribute.path}`),
+    }
     transport = await describeTransport({ baseUrl, auth: auth.kind, tls, rate: options.rate, rateOrigin: options.rateOrigin, timeoutMs: options.timeoutMs })
     permits = await startPermitServer(options.concurrency)
     const run: RunConfig = {
       permitPort: permits.port,
-      baseUrl, auth, headers: options.headers, profile, dialect: profile.dialect,
+      baseUrl, auth, headers: options.headers, profile: judged.profile, leftOut: judged.leftOut, advertised, dialect: profile.dialect,
       seed: options.seed, runs: options.runs, timeoutMs: options.timeoutMs, connectionsPerWorker, journalPath,
       prefix,
       readOnly: options.readOnly ?? false,
@@ -161,6 +169,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Repor
     cleanup,
     throttling,
     transport: timedOut ? { ...transport, warnings: [...transport.warnings, `the run stopped at --run-timeout (${options.runTimeoutMs! / 1000} s)`] } : transport,
+    attributes,
     traffic: { ...collector.traffic, requests },
   }
 }

@@ -26,8 +26,8 @@ export function scenario(name: string, define: (step: Step) => void): void {
         try {
           await body(context)
         } catch (error) {
-          // A skip thrown by the step itself is not a failure of the scenario.
-          if (!isSkip(error)) failedStep = stepName
+          // A skip thrown by the step itself, or a block before it sent anything, leaves the scenario's state sound.
+          if (!isSkip(error) && !(error instanceof Blocked && error.sentNothing)) failedStep = stepName
           throw annotate(error, name, stepName, options.consequence, context)
         }
       })

@@ -1,6 +1,7 @@
 import { describeRead } from '../src/profile-values.ts'
 import { ensureSetUp } from '../src/blocked.ts'
 import { check, type CheckContext } from '../src/check.ts'
+import { requireAdvertised } from '../src/advertised.ts'
 import { CheckFailure, ensureStatus } from '../src/check-failure.ts'
 import type { ScimClient } from '../src/client/scim-client.ts'
 import type { Dialect } from '../src/report/model.ts'
@@ -99,6 +100,7 @@ const managerOf = (user: JsonObject): JsonValue | undefined => {
 
 check('entra.patch.manager-bare-id', { verifies: ['entra:2.6:manager-bare-string', 'entra:3.4:manager-read-back-complex', 'entra:3.4:manager-removal', 'entra:1.2.6:manager-persisted'] }, async (context) => {
   entraOnly(context)
+  requireAdvertised(context.run, context.skip, 'User', MANAGER)
   const { scim, uniqueName } = context
   const [first, second, user] = [await createUser(scim, emailName(uniqueName('mgr1'))), await createUser(scim, emailName(uniqueName('mgr2'))), await createUser(scim, emailName(uniqueName('report')))]
   const consequence = 'Entra reads the manager back as {"value": id}: any other shape fails to deserialise or makes Entra re-send the manager every cycle'

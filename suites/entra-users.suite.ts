@@ -1,3 +1,4 @@
+import { requireAdvertised } from '../src/advertised.ts'
 import { blockedUnless, ensureSetUp } from '../src/blocked.ts'
 import { lookupFor } from '../src/dataset.ts'
 import { scenario } from '../src/scenario.ts'
@@ -107,6 +108,7 @@ scenario('entra.user-cycle', (step) => {
   })
 
   step('manager', { verifies: ['entra:1.2.6:manager-persisted', 'entra:2.6:manager-bare-string', 'entra:3.4:manager-read-back-complex'], consequence: consequence.manager }, async ({ scim, run, skip, uniqueName }) => {
+    if (run.leftOut.some((l) => l.attribute.path === MANAGER_PATH)) requireAdvertised(run, skip, 'User', MANAGER_PATH)
     if (!run.profile.user.some((a) => a.path === MANAGER_PATH)) skip(`profile ${run.profile.name} does not map the enterprise manager`)
     const manager = await scim.create('User', createUserBody(run.profile.dialect, withValues({}, profileValues('User', run.profile.user, uniqueName('manager')))))
     ensureSetUp(manager, [200, 201], { check: 'profile.user.create-read-back', what: 'creating the manager failed' })

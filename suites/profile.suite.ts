@@ -1,4 +1,4 @@
-import { ensureSetUp } from '../src/blocked.ts'
+import { answerOf, ensureSetUp } from '../src/blocked.ts'
 import { lookupFor } from '../src/dataset.ts'
 import { check, type CheckContext } from '../src/check.ts'
 import { CheckFailure, ensure, ensureStatus } from '../src/check-failure.ts'
@@ -134,3 +134,47 @@ for (const [label, kind] of kinds) {
     await readBack(context, kind, id, values, 'a create with only the required attributes')
   })
 }
+
+/**
+ * The run sends only what /Schemas and /ResourceTypes list (src/advertised.ts). An app profile's
+ * attribute the server does not list is still sent by Entra: this one check tries those attributes,
+ * and fails when the server refuses them or does not store them. The other checks were judged
+ * without them, so nothing else fails for the same cause.
+ */
+check('profile.attributes-advertised', { verifies: ['entra:2.13:default-mapping-targets'] }, async (context) => {
+  const { run } = context
+  if (run.profile.judgeAdvertisedOnly) context.skip(`profile ${run.profile.name} judges only the attributes the server advertises`)
+  const problems: string[] = []
+  for (const [label, kind] of kinds) {
+    const left = run.leftOut.filter((l) => l.kind === kind).map((l) => l.attribute)
+    if (left.length === 0 || !run.profile.provisions.includes(kind)) continue
+    const matching = matchingOf(run.profile, kind)
+    const token = context.uniqueName(`adv-${label}`)
+    const values = [...profileValues(kind, mapped(run.profile, kind), token, (a) => a.required || a.path === matching), ...profileValues(kind, left, token)]
+    const listed = left.filter((a) => !needsReference(a)).map((a) => a.path)
+    const res = await context.scim.create(kind, kind === 'User' ? createUserBody(run.profile.dialect, withValues({}, values)) : createGroupBody(run.profile.dialect, withValues({}, values)))
+    const id = idOf(res.json)
+    if (res.status !== 200 && res.status !== 201) {
+      if (listed.length > 0) problems.push(`a create carrying ${listed.join(', ')} answered ${answerOf(res)}`)
+      continue
+    }
+    if (id === undefined) continue
+    const expected: Values = values.filter(([p]) => listed.includes(p))
+    const reference = left.find((a) => needsReference(a) && kind === 'User' && a.path === MANAGER_PATH)
+    if (reference) {
+      const managerId = idOf((await context.scim.create('User', createUserBody(run.profile.dialect, withValues({}, profileValues('User', run.profile.user, context.uniqueName('adv-ref'), (a) => a.required || a.path === run.profile.matching.user))))).json)
+      if (managerId !== undefined) {
+        const patched = await context.scim.patch('User', id, patchBody(run.profile.dialect, [managerOp(run.profile.dialect, managerId, false)]))
+        if (patched.status === 200 || patched.status === 204) expected.push([MANAGER_PATH, managerId])
+        else problems.push(`a PATCH of ${MANAGER_PATH} answered ${answerOf(patched)}`)
+      }
+    }
+    const read = await context.scim.get(kind, id)
+    const wrong = read.status === 200 ? differences(read.json, expected, lookupFor(kind)) : expected.map(([p]) => `${p} (GET answered ${read.status})`)
+    if (wrong.length > 0) problems.push(`not stored: ${wrong.join('; ')}`)
+  }
+  const names = run.leftOut.map((l) => `${l.kind} ${l.attribute.path}`).join(', ')
+  ensure(problems.length === 0, `profile ${run.profile.name} maps ${names}, which /Schemas and /ResourceTypes do not list, and Entra sends them: ${problems.join('; ')}. Support and list them, or remove them from the app's attribute mapping`, {
+    expected: names, actual: problems, dialect: run.profile.dialect, consequence: consequence.update,
+  })
+})

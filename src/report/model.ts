@@ -132,8 +132,19 @@ export interface Report {
   readonly throttling: ThrottlingSummary
   /** How the run reached the target: auth, TLS, --rate, and warnings about it. Absent in reports before 0.2. */
   readonly transport?: TransportSummary
+  /** Which attributes the run judged: the ones the server advertises, or the core schemas. Absent in reports before 0.4. */
+  readonly attributes?: AttributesJudged
   /** Every request the run sent (checks, preflight and sweep), with latency per operation type of the checks' requests. */
   readonly traffic: { readonly requests: number; readonly latency: readonly OperationLatency[] }
+}
+
+export interface AttributesJudged {
+  /** discovery: as /Schemas and /ResourceTypes list them; core-schemas: RFC 7643 8.7.1, because discovery could not be read. */
+  readonly source: 'discovery' | 'core-schemas'
+  /** Why discovery could not be read (source core-schemas only). */
+  readonly reason?: string
+  /** Profile attributes the run never sent, because the server does not list them, e.g. "User nickName". */
+  readonly leftOut: readonly string[]
 }
 
 export interface Selection {

@@ -4,10 +4,11 @@ import { errorVariants } from './errors.ts'
 import { featureVariants } from './features.ts'
 import { responseVariants } from './responses.ts'
 import { ruleVariants } from './rules.ts'
+import { schemaVariants } from './schemas.ts'
 
 export type { Variant } from './variant.ts'
 
-const all: readonly Variant[] = [...responseVariants, ...featureVariants, ...ruleVariants, ...caseFoldVariants, ...errorVariants]
+const all: readonly Variant[] = [...responseVariants, ...featureVariants, ...ruleVariants, ...caseFoldVariants, ...errorVariants, ...schemaVariants]
 
 /**
  * Variants the suite still raises a false alarm on: each is named here with the alarm,
