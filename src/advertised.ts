@@ -97,6 +97,30 @@ export function isAdvertised(advertised: Advertised, kind: ResourceKind, path: s
   return [parsed.sub, parsed.filter?.attribute].every((name) => name === undefined || findAttribute(subs, name) !== undefined)
 }
 
+/** Attributes the server declares required, as `name` (core) or `urn:…:name` (extension): PatchSpace.required. */
+export function serverRequired(advertised: Advertised, kind: ResourceKind): string[] {
+  const [core, ...extensions] = advertised[kind]
+  if (core === undefined || advertised.source !== 'discovery') return []
+  return [
+    ...core.attributes.filter((a) => a.required).map((a) => a.name),
+    ...extensions.flatMap((e) => e.attributes.filter((a) => a.required).map((a) => `${e.id}:${a.name}`)),
+  ]
+}
+
+/** Whether the server declares the top-level attribute of a profile path required. */
+function requiredByServer(advertised: Advertised, kind: ResourceKind, path: string): boolean {
+  if (advertised.source !== 'discovery') return false
+  const schemas = advertised[kind]
+  let parsed
+  try {
+    parsed = parseEntraPath(path)
+  } catch {
+    return false
+  }
+  const resolved = resolveAttribute(schemas, schemas[0]!.id, { ...(parsed.urn ? { uri: parsed.urn } : {}), attr: parsed.attribute })
+  return resolved?.attribute.required === true
+}
+
 /** A profile attribute the run leaves out because the server does not list it. */
 export interface LeftOut {
   readonly kind: ResourceKind
@@ -114,8 +138,14 @@ export function narrowProfile(profile: Profile, advertised: Advertised): { reado
     ...profile.user.filter((a) => !keep('User')(a)).map((attribute) => ({ kind: 'User' as const, attribute })),
     ...profile.group.filter((a) => !keep('Group')(a)).map((attribute) => ({ kind: 'Group' as const, attribute })),
   ]
-  if (leftOut.length === 0) return { profile, leftOut }
-  return { profile: { ...profile, user: profile.user.filter(keep('User')), group: profile.group.filter(keep('Group')) }, leftOut }
+  // A survey profile follows the server's own "required" too: the create with only the required
+  // attributes then carries what the server requires. An app profile keeps its own: Entra sends what it maps.
+  const withServerRequired = (kind: ResourceKind) => (a: MappedAttribute): MappedAttribute =>
+    profile.judgeAdvertisedOnly && !a.required && requiredByServer(advertised, kind, a.path) ? { ...a, required: true } : a
+  return {
+    profile: { ...profile, user: profile.user.filter(keep('User')).map(withServerRequired('User')), group: profile.group.filter(keep('Group')).map(withServerRequired('Group')) },
+    leftOut,
+  }
 }
 
 /**

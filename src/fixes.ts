@@ -145,7 +145,6 @@ const optional = {
   'search.groups-matches-get': 'Answer POST /Groups/.search exactly as the equivalent GET /Groups query (RFC 7644 3.4.3).',
   'search.root-matches-get': 'Answer POST /.search across resource types with the same results as the per-type queries (RFC 7644 3.4.3), or refuse it with 404/501.',
   'put.replaces-resource': 'PUT replaces the whole resource with the body sent and answers 200 with the result (RFC 7644 3.5.1).',
-  'put.omitted-attribute-cleared': 'On PUT, clear optional attributes the body leaves out (RFC 7644 3.5.1); otherwise clients cannot remove values with PUT.',
   'put.read-only-ignored': 'On PUT, ignore readOnly attributes in the body (id, meta, groups) instead of failing or storing them (RFC 7644 3.5.1).',
   'put.required-enforced': 'Refuse a PUT that leaves out a required attribute (userName) with 400 invalidValue (RFC 7644 3.5.1, 3.12).',
   'put.immutable-resent-unchanged': 'Accept a PUT that resends an immutable attribute with its current value; refuse only a different value with 400 mutability (RFC 7644 3.5.1).',

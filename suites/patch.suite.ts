@@ -1,3 +1,4 @@
+import { serverRequired } from '../src/advertised.ts'
 import { blockedUnless, ensureSetUp } from '../src/blocked.ts'
 import { check, type CheckContext } from '../src/check.ts'
 import { CheckFailure, ensureStatus } from '../src/check-failure.ts'
@@ -19,7 +20,7 @@ import { createGroup, createUser, emailName } from '../src/steps.ts'
 const STATE_CONSEQUENCE = 'Entra reads the resource back on its next cycle: a value that differs is sent again every cycle, and a value the server dropped is lost in the target app'
 
 function spaceOf(run: CheckContext['run'], kind: ResourceKind): PatchSpace {
-  return { kind, attributes: kind === 'User' ? run.profile.user : run.profile.group, dialect: run.profile.dialect }
+  return { kind, attributes: kind === 'User' ? run.profile.user : run.profile.group, dialect: run.profile.dialect, required: serverRequired(run.advertised, kind) }
 }
 
 /** Users that members and manager values point at: created once per check, shared by its cases. */

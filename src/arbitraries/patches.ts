@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import type { Dialect, MappedAttribute, ResourceKind } from '../profile.ts'
 import { applyPatch, type PatchContext } from '../scim/patch/apply.ts'
+import { parseEntraPath } from '../profile-values.ts'
 import { coreSchemas } from '../scim/core-schemas.ts'
 import { SCHEMA_URN } from '../scim/schema-model.ts'
 import type { JsonObject, JsonValue, PatchOperation, PatchRequest, ScimResource, ScimType } from '../scim/types.ts'
@@ -27,6 +28,12 @@ export interface PatchSpace {
   /** The profile's mapped attributes for this kind, in Entra path form. */
   readonly attributes: readonly MappedAttribute[]
   readonly dialect: Dialect
+  /**
+   * Attributes the server declares required in /Schemas (RFC 7643 section 2.2), as
+   * `name` or `urn:…:name`: a request that would leave one unassigned may lawfully be
+   * refused, so it is no valid case.
+   */
+  readonly required?: readonly string[]
 }
 
 /** Values bound into a request: a run-unique name, and ids of users the check created (members, manager). */
@@ -75,7 +82,7 @@ function skeleton(kind: ResourceKind): ScimResource {
  * operations, so filtered paths (emails[type eq "work"].value) become elements.
  */
 export function baseResource(space: PatchSpace): ScimResource {
-  const operations = patchableAttributes(space).filter((a, i) => i % 2 === 0 || a.path === 'active' || a.path === 'members')
+  const operations = patchableAttributes(space).filter((a, i) => i % 2 === 0 || a.path === 'active' || a.path === 'members' || isServerRequired(space, a))
     .filter((a) => !isUnique(space.kind, a.path))
     .map((a) => ({ op: 'add', path: a.path, value: a.path === 'members' ? [{ value: ref(0) }, { value: ref(1) }] : isManager(a) ? ref(0) : probeValue(a) === 'x' ? baseString(a) : probeValue(a) }))
   if (operations.length === 0) return skeleton(space.kind)
@@ -93,6 +100,13 @@ function baseString(a: MappedAttribute): string {
   if (isEmail(a)) return 'base.{{unique}}@example.com'
   if (a.path === 'externalId') return 'base-{{unique}}'
   return `base ${a.path.split(/[:.]/).at(-1)!}`
+}
+
+/** The server requires the attribute this path writes into (PatchSpace.required). */
+function isServerRequired(space: PatchSpace, a: MappedAttribute): boolean {
+  const path = parseEntraPath(a.path)
+  const name = (path.urn ? `${path.urn}:${path.attribute}` : path.attribute).toLowerCase()
+  return (space.required ?? []).some((r) => r.toLowerCase() === name)
 }
 
 const isManager = (a: MappedAttribute): boolean => /(^|:)manager$/i.test(a.path)
@@ -184,9 +198,22 @@ export function validPatchArbitrary(space: PatchSpace): fc.Arbitrary<PatchCase> 
   const verdict = oracleVerdict(space)
   return fc.array(operationArbitrary(space), { minLength: 1, maxLength: 4 })
     .map(patchOp)
-    .filter((request) => verdict(request).ok)
+    .filter((request) => {
+      const outcome = verdict(request)
+      return outcome.ok && (space.required ?? []).every((name) => isAssigned(outcome.resource, name))
+    })
     .map((request) => ({ validity: 'valid' as const, request }))
 }
+
+/** RFC 7643 section 2.5: null and [] are unassigned. Names match case-insensitively. */
+function isAssigned(resource: ScimResource, name: string): boolean {
+  const colon = name.lastIndexOf(':')
+  const holder = colon === -1 ? resource : valueAt(resource, name.slice(0, colon))
+  const value = holder !== null && typeof holder === 'object' && !Array.isArray(holder) ? valueAt(holder as JsonObject, name.slice(colon + 1)) : undefined
+  return value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0)
+}
+
+const valueAt = (object: JsonObject, key: string): JsonValue | undefined => Object.entries(object).find(([k]) => k.toLowerCase() === key.toLowerCase())?.[1]
 
 interface Defect {
   readonly defect: string

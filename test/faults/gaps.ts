@@ -32,8 +32,20 @@ export const gapFaults: readonly Fault[] = [
     defect: 'answers PUT with the stored resource and changes nothing',
     only: 'put.*,password.*',
     // A PUT without userName is "accepted" too, so the required-attribute check fails as well.
-    breaks: ['put.omitted-attribute-cleared', 'put.replaces-resource', 'put.required-enforced'],
+    // A PUT without userName then keeps the stored one, which RFC 7644 3.5.1 allows: put.required-enforced passes.
+    breaks: ['put.replaces-resource'],
     wrap: (handle) => async (req) => (req.method === 'PUT' && isResource('Users')(req) ? handle({ ...req, method: 'GET', body: '' }) : handle(req)),
+  },
+  {
+    id: 'put-without-username-invents-one',
+    defect: 'accepts a PUT without userName and stores the displayName as the userName',
+    only: 'put.*',
+    breaks: ['put.required-enforced'],
+    wrap: (handle) => async (req) => {
+      const body = bodyOf({ status: 200, headers: {}, body: req.body })
+      if (req.method !== 'PUT' || !isResource('Users')(req) || body === undefined || body.userName !== undefined) return handle(req)
+      return handle({ ...req, body: JSON.stringify({ ...body, userName: body.displayName ?? 'invented' }) })
+    },
   },
   {
     id: 'deep-json-500',

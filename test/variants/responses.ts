@@ -1,6 +1,7 @@
 import type { Handle } from '../../src/server/index.ts'
 import type { Variant } from './variant.ts'
 import { bodyOf, isResource } from '../faults/wrappers.ts'
+import { authenticatedOnly } from './write-outcome.ts'
 
 // Response shapes the RFC leaves to the server.
 
@@ -31,6 +32,21 @@ function shuffledLists(handle: Handle): Handle {
   }
 }
 
+/**
+ * RFC 7644 section 3.5.1: readWrite attributes omitted from a PUT "MAY be assumed to be not
+ * asserted by the client"; this server keeps their stored values.
+ */
+function putKeepsOmitted(handle: Handle): Handle {
+  return async (req) => {
+    if (req.method !== 'PUT' || !(isResource('Users')(req) || isResource('Groups')(req))) return handle(req)
+    const sent = bodyOf({ status: 200, headers: {}, body: req.body })
+    const current = bodyOf(await handle({ ...req, method: 'GET', body: '', query: new URLSearchParams() }))
+    if (sent === undefined || current === undefined) return handle(req)
+    const { id: _id, meta: _meta, groups: _groups, ...kept } = current
+    return handle({ ...req, body: JSON.stringify({ ...kept, ...sent }) })
+  }
+}
+
 export const responseVariants: readonly Variant[] = [
   { id: 'patch-204', difference: 'answers every successful PATCH with 204 and no body', wrap: patchAnswers(204) },
   {
@@ -41,5 +57,6 @@ export const responseVariants: readonly Variant[] = [
     breaks: { entra: ['patch.group.status-204'] },
   },
   { id: 'shuffled-lists', difference: 'returns list results in a different order on each request', wrap: shuffledLists },
+  { id: 'put-keeps-omitted', difference: 'keeps the stored value of a readWrite attribute a PUT leaves out', wrap: authenticatedOnly(putKeepsOmitted) },
   { id: 'page-size-2', difference: 'caps every page at 2 results (filter.maxResults 2)', features: { filterMaxResults: 2 } },
 ]
