@@ -1,7 +1,7 @@
 import path from 'node:path'
 import type { Reporter, TestModule, TestCase, Vitest } from 'vitest/node'
 import { addThrottling, type BlockedCause, type CheckResult, type Evidence, type Report, type Throttling } from '../src/report/model.ts'
-import { requirements, type RequirementId } from '../src/catalogue.ts'
+import { levelOf, requirements, type RequirementId } from '../src/catalogue.ts'
 import { fixFor } from '../src/fixes.ts'
 import { summarizeLatency, type TimingSample } from '../src/report/latency.ts'
 import type { CheckMeta, Observation } from '../src/run-config.ts'
@@ -163,8 +163,8 @@ function schemaResults(observations: readonly Observation[]): CheckResult[] {
     byCheck.set(observation.check, entry)
   }
   return [...byCheck.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([id, entry]): CheckResult => {
-    const level = SHOULD_SCHEMA_CHECKS.has(id) ? 'SHOULD' : 'MUST'
-    const base = { id, area: 'schema', level, verifies: schemaRequirements(id), durationMs: 0 } as const
+    const verifies = schemaRequirements(id)
+    const base = { id, area: 'schema', level: levelOf(verifies), verifies, durationMs: 0 } as const
     const first = entry.failures[0]
     if (!first) return { ...base, status: 'pass' }
     const violation = first.violations[0]!
@@ -172,7 +172,7 @@ function schemaResults(observations: readonly Observation[]): CheckResult[] {
     const count = entry.failures.reduce((n, f) => n + f.violations.length, 0)
     return {
       ...base,
-      status: level === 'MUST' ? 'fail' : 'warn',
+      status: base.level === 'MUST' ? 'fail' : 'warn',
       fix: fixFor(id) ?? '',
       message: `${violation.pointer || '(body)'}: ${violation.message} (${violation.rule}; ${count} violation${count === 1 ? '' : 's'} in ${entry.failures.length} of ${entry.judged} responses)`,
       evidence: { exchanges: exchange ? [exchange] : [], pointer: violation.pointer, rule: violation.rule, actual: entry.failures.flatMap((f) => f.violations).slice(0, 20) },
@@ -180,15 +180,16 @@ function schemaResults(observations: readonly Observation[]): CheckResult[] {
   })
 }
 
-/** The response rules whose requirement is a SHOULD: a violation is a warning. */
-const SHOULD_SCHEMA_CHECKS: ReadonlySet<string> = new Set(['schema.content-type-scim', 'schema.error-scim-type-status'])
-
-function schemaRequirements(id: string): string[] {
-  if (id.startsWith('schema.content-type')) return ['rfc7644:3.1:content-type']
+/** What each response rule verifies; its level is the strongest of these (a SHOULD-only rule warns). */
+function schemaRequirements(id: string): RequirementId[] {
+  // RFC 7644 8.1 only recommends application/scim+json; Entra needs a JSON content type to read the body.
+  if (id === 'schema.content-type-scim') return ['rfc7644:3.1:content-type']
+  if (id === 'schema.content-type-json') return ['rfc7644:3.1:content-type', 'entra:2.2:content-type']
   if (id === 'schema.error-scim-type-status') return ['rfc7644:3.12:scim-type-status']
   if (id === 'schema.error') return ['rfc7644:3.12:error-schema']
   if (id.endsWith('-rules')) return ['rfc7643:3.1:id-assigned', 'rfc7643:3.1:meta', 'rfc7643:3:schemas']
-  return ['rfc7643:2:attribute-types']
+  // RFC 7643 gives the declared types without a RFC 2119 keyword; Entra cannot parse other types.
+  return ['rfc7643:2:attribute-types', 'entra:2.2:parseable-types']
 }
 
 const firstLine = (text: string): string => text.split('\n')[0] ?? text

@@ -11,7 +11,7 @@ check('groups.create.status-201', { verifies: ['rfc7644:3.3:created-201'] }, asy
   ensureStatus(await scim.create('Group', groupBody(uniqueName('Group create'))), 201)
 })
 
-check('groups.get.by-id', { verifies: ['rfc7644:3.4.1:get-by-id'] }, async ({ scim, uniqueName }) => {
+check('groups.get.by-id', { verifies: ['rfc7644:3.4.1:get-by-id', 'entra:1.2.3:get-by-id'] }, async ({ scim, uniqueName }) => {
   const displayName = uniqueName('Group get')
   const { id } = await createGroup(scim, displayName)
   const res = await scim.get('Group', id)

@@ -34,7 +34,7 @@ check('users.create.location-header', { verifies: ['rfc7644:3.3:location-header'
   ensure(location === metaLocation, 'the Location header differs from meta.location', { expected: metaLocation, actual: location })
 })
 
-check('users.get.by-id', { verifies: ['rfc7644:3.4.1:get-by-id'] }, async ({ scim, uniqueName }) => {
+check('users.get.by-id', { verifies: ['rfc7644:3.4.1:get-by-id', 'entra:1.2.3:get-by-id'] }, async ({ scim, uniqueName }) => {
   const userName = emailName(uniqueName('get'))
   const { id } = await createUser(scim, userName)
   const res = await scim.get('User', id)

@@ -43,6 +43,7 @@ export const entra = {
   'entra:1.2.1:plus-encoded-filter': { source: 'Entra', section: S['1.2.1'], level: 'MUST', summary: 'Filters encoded with "+" for spaces and %22 or raw quotes are decoded correctly.' },
   'entra:1.2.1:unquoted-filter-value': { source: 'Entra', section: S['1.2.1'], level: 'MAY', summary: 'An unquoted filter value (externalId eq jyoung) from legacy samples is tolerated.' },
   // 1.2.3 Read
+  'entra:1.2.3:get-by-id': { source: 'Entra', section: S['1.2.3'], level: 'MUST', summary: 'GET /Users/{id} and GET /Groups/{id} answer 200 with the resource: Entra reads the current state before each update, and Microsoft\'s validator gets users and groups by id.' },
   'entra:1.2.3:inactive-still-returned': { source: 'Entra', section: S['1.2.3'], level: 'MUST', summary: 'A User is returned whether active or not; only a hard delete makes it disappear.' },
   // 1.2.4 Update
   'entra:1.2.4:replace-keeps-other-values': { source: 'Entra', section: S['1.2.4'], level: 'MUST', summary: 'Replacing emails[type eq "work"].value keeps the User\'s other emails.' },

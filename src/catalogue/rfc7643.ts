@@ -1,6 +1,9 @@
 import type { Requirement } from '../catalogue.ts'
 
-// RFC 7643 (SCIM Core Schema), section by section. Summaries are ours, not the RFC's words.
+// RFC 7643 (SCIM Core Schema), section by section. Summaries are ours, not the RFC's words; `text` is.
+// Every MUST quotes the RFC sentence carrying MUST, SHALL or REQUIRED. A rule the RFC states
+// without a RFC 2119 keyword (a definition, a table, a description of the protocol) is SHOULD:
+// its failure warns unless the check also cites a MUST, such as the Entra behaviour it breaks.
 
 const CLIENT = 'Constrains what a client sends; a server is not required to check it.'
 const INTERNAL = 'Concerns how the server stores data; invisible through the protocol.'
@@ -8,25 +11,25 @@ const LATITUDE = 'Grants the server latitude; no response can conform or fail to
 
 export const rfc7643 = {
   // 2. SCIM Schema
-  'rfc7643:2:attribute-types': { source: 'RFC7643', section: '2', level: 'MUST', summary: 'Every attribute value in a response has the JSON type its schema declares (string, boolean, number, object, array).' },
+  'rfc7643:2:attribute-types': { source: 'RFC7643', section: '2', level: 'SHOULD', summary: 'Every attribute value in a response has the JSON type its schema declares (string, boolean, number, object, array).' },
   // 2.1 Attributes
   'rfc7643:2.1:attribute-name-syntax': { source: 'RFC7643', section: '2.1', level: 'MUST', summary: 'Attribute names start with a letter and continue with letters, digits, "-", "_" or "$".', text: 'Attribute names MUST conform to the following ABNF rules: ATTRNAME = ALPHA *(nameChar) nameChar = "$" / "-" / "_" / DIGIT / ALPHA' },
-  'rfc7643:2.1:attribute-names-case-insensitive': { source: 'RFC7643', section: '2.1', level: 'MUST', summary: 'Attribute names are matched without regard to case, in bodies, paths and filters alike.' },
+  'rfc7643:2.1:attribute-names-case-insensitive': { source: 'RFC7643', section: '2.1', level: 'SHOULD', summary: 'Attribute names are matched without regard to case, in bodies, paths and filters alike.' },
   // 2.2 Attribute Characteristics
   'rfc7643:2.2:case-insensitive-string': { source: 'RFC7643', section: '2.2', level: 'MUST', summary: 'Strings compare case-insensitively unless the attribute is caseExact (userName is not).', text: 'caseExact A Boolean value that specifies whether or not a string attribute is case sensitive. The server SHALL use case sensitivity when evaluating filters.' },
   'rfc7643:2.2:default-characteristics': { source: 'RFC7643', section: '2.2', level: 'MAY', summary: 'A schema may leave out characteristics that take their default (readWrite, returned default, uniqueness none, caseExact false...).' },
   // 2.3 Attribute Data Types
-  'rfc7643:2.3:declared-type': { source: 'RFC7643', section: '2.3', level: 'MUST', summary: 'Each attribute has exactly one of the defined data types and its values are encoded as that type.' },
-  'rfc7643:2.3.1:string-utf8': { source: 'RFC7643', section: '2.3.1', level: 'MUST', summary: 'String values are JSON strings of Unicode characters carried as UTF-8.' },
-  'rfc7643:2.3.2:boolean-literal': { source: 'RFC7643', section: '2.3.2', level: 'MUST', summary: 'Boolean values are the JSON literals true or false, never the strings "true" or "True".' },
-  'rfc7643:2.3.3:decimal': { source: 'RFC7643', section: '2.3.3', level: 'MUST', summary: 'Decimal values are JSON numbers with at least one digit on each side of the point.' },
+  'rfc7643:2.3:declared-type': { source: 'RFC7643', section: '2.3', level: 'SHOULD', summary: 'Each attribute has exactly one of the defined data types and its values are encoded as that type.' },
+  'rfc7643:2.3.1:string-utf8': { source: 'RFC7643', section: '2.3.1', level: 'SHOULD', summary: 'String values are JSON strings of Unicode characters carried as UTF-8.' },
+  'rfc7643:2.3.2:boolean-literal': { source: 'RFC7643', section: '2.3.2', level: 'SHOULD', summary: 'Boolean values are the JSON literals true or false, never the strings "true" or "True".' },
+  'rfc7643:2.3.3:decimal': { source: 'RFC7643', section: '2.3.3', level: 'SHOULD', summary: 'Decimal values are JSON numbers with at least one digit on each side of the point.' },
   'rfc7643:2.3.4:integer': { source: 'RFC7643', section: '2.3.4', level: 'MUST', summary: 'Integer values are JSON numbers with no fraction and no exponent.', text: 'The JSON format is defined in Section 6 of [RFC7159], with the additional constraint that the value MUST NOT contain fractional or exponent parts.' },
   'rfc7643:2.3.5:datetime': { source: 'RFC7643', section: '2.3.5', level: 'MUST', summary: 'dateTime values are strings in xsd:dateTime form with both a date and a time.', text: 'The attribute value MUST be encoded as a valid xsd:dateTime as specified in Section 3.3.7 of [XML-Schema] and MUST include both a date and a time.' },
   'rfc7643:2.3.6:binary-base64': { source: 'RFC7643', section: '2.3.6', level: 'MUST', summary: 'Binary values are base64-encoded strings.', text: 'The attribute value MUST be base64 encoded as specified in Section 4 of [RFC4648].' },
   'rfc7643:2.3.7:reference-uri': { source: 'RFC7643', section: '2.3.7', level: 'MUST', summary: 'Reference values are URI strings, compared case-exactly.', text: 'The value MUST be the absolute or relative URI of the target resource.' },
   'rfc7643:2.3.8:complex-no-nesting': { source: 'RFC7643', section: '2.3.8', level: 'MUST', summary: 'A complex attribute is a JSON object whose sub-attributes are never complex themselves.', text: 'A complex attribute MUST NOT contain sub-attributes that have sub-attributes (i.e., that are complex).' },
   // 2.4 Multi-Valued Attributes
-  'rfc7643:2.4:multi-valued-array': { source: 'RFC7643', section: '2.4', level: 'MUST', summary: 'Multi-valued attributes are JSON arrays, even when they hold a single value.' },
+  'rfc7643:2.4:multi-valued-array': { source: 'RFC7643', section: '2.4', level: 'SHOULD', summary: 'Multi-valued attributes are JSON arrays, even when they hold a single value.' },
   'rfc7643:2.4:primary-at-most-once': { source: 'RFC7643', section: '2.4', level: 'MUST', summary: 'Within one multi-valued attribute, at most one value has primary set to true.', text: 'The primary attribute value "true" MUST appear no more than once.' },
   'rfc7643:2.4:standard-sub-attributes': { source: 'RFC7643', section: '2.4', level: 'SHOULD', summary: 'Multi-valued complex attributes use the common sub-attributes type, primary, display, value and $ref with their defined meaning.' },
   // 2.5 Unassigned and Null Values
@@ -35,7 +38,7 @@ export const rfc7643 = {
   // 3. SCIM Resources
   'rfc7643:3:schemas': { source: 'RFC7643', section: '3', level: 'MUST', summary: 'Every resource lists the URIs of its schemas in "schemas".', text: 'The "schemas" attribute is a REQUIRED attribute and is an array of Strings containing URIs that are used to indicate the namespaces of the SCIM schemas that define the attributes present in the current JSON structure.' },
   'rfc7643:3:schemas-unique-uris': { source: 'RFC7643', section: '3', level: 'MUST', summary: 'The "schemas" array is non-empty and holds distinct URI strings.', text: 'All representations of SCIM schemas MUST include a non-empty array with value(s) of the URIs supported by that representation. ... Duplicate values MUST NOT be included.' },
-  'rfc7643:3:resource-type': { source: 'RFC7643', section: '3', level: 'MUST', summary: 'Every resource belongs to exactly one resource type, named in meta.resourceType.' },
+  'rfc7643:3:resource-type': { source: 'RFC7643', section: '3', level: 'SHOULD', summary: 'Every resource belongs to exactly one resource type, named in meta.resourceType.' },
   // 3.1 Common Attributes
   'rfc7643:3.1:id-assigned': { source: 'RFC7643', section: '3.1', level: 'MUST', summary: 'Every resource carries an id assigned by the service provider.', text: 'When accepted by a service provider (e.g., after a SCIM create), the attributes "id" and "meta" (and its associated sub-attributes) MUST be assigned values by the service provider.' },
   'rfc7643:3.1:id-non-empty': { source: 'RFC7643', section: '3.1', level: 'MUST', summary: 'Every representation of a resource carries a non-empty id string.', text: 'Each representation of the resource MUST include a non-empty "id" value.' },
@@ -43,34 +46,34 @@ export const rfc7643 = {
   'rfc7643:3.1:id-stable': { source: 'RFC7643', section: '3.1', level: 'MUST', summary: 'A resource keeps the same id in every later response; ids are never reassigned.', text: 'It MUST be a stable, non-reassignable identifier that does not change when the same resource is returned in subsequent requests.' },
   'rfc7643:3.1:id-server-issued': { source: 'RFC7643', section: '3.1', level: 'MUST', summary: 'The id is always issued by the server; an id sent by the client is not adopted.', text: 'The value of the "id" attribute is always issued by the service provider and MUST NOT be specified by the client.' },
   'rfc7643:3.1:id-no-bulkid': { source: 'RFC7643', section: '3.1', level: 'MUST', summary: 'No id contains the reserved word "bulkId".', text: 'The string "bulkId" is a reserved keyword and MUST NOT be used within any unique identifier value.' },
-  'rfc7643:3.1:id-returned-always': { source: 'RFC7643', section: '3.1', level: 'MUST', summary: 'id is returned always, even when attributes or excludedAttributes would leave it out.' },
+  'rfc7643:3.1:id-returned-always': { source: 'RFC7643', section: '3.1', level: 'SHOULD', summary: 'id is returned always, even when attributes or excludedAttributes would leave it out.' },
   'rfc7643:3.1:id-case-exact': { source: 'RFC7643', section: '3.1', level: 'MUST', summary: 'id is case-exact: the server returns it exactly as issued and matches it exactly.', text: 'The server SHALL use case sensitivity when evaluating filters. For attributes that are case exact, the server SHALL preserve case for any value submitted.' },
   'rfc7643:3.1:external-id': { source: 'RFC7643', section: '3.1', level: 'MAY', summary: 'A resource may carry a client-defined externalId, which the server stores and returns unchanged.' },
   'rfc7643:3.1:external-id-case-exact': { source: 'RFC7643', section: '3.1', level: 'MUST', summary: 'externalId is case-exact: filters on it distinguish case and its case is preserved.', text: 'The server SHALL use case sensitivity when evaluating filters. For attributes that are case exact, the server SHALL preserve case for any value submitted.' },
   'rfc7643:3.1:external-id-scoped': { source: 'RFC7643', section: '3.1', level: 'MUST', summary: 'The server interprets externalId within the provisioning client\'s domain.', text: 'The service provider MUST always interpret the externalId as scoped to the provisioning domain.', unobservable: 'Needs several provisioning clients with separate domains.' },
   'rfc7643:3.1:meta': { source: 'RFC7643', section: '3.1', level: 'MUST', summary: 'Every resource carries meta with resourceType, created, lastModified and location.', text: 'With the exception of the "ServiceProviderConfig" and "ResourceType" server discovery endpoints and their associated resources, these attributes MUST be defined for all resources, including any extended resource types. When accepted by a service provider (e.g., after a SCIM create), the attributes "id" and "meta" (and its associated sub-attributes) MUST be assigned values by the service provider.' },
   'rfc7643:3.1:meta-client-ignored': { source: 'RFC7643', section: '3.1', level: 'MUST', summary: 'meta values sent by a client are ignored; the server assigns all of them.', text: 'All "meta" sub-attributes are assigned by the service provider (have a "mutability" of "readOnly"), and all of these sub-attributes have a "returned" characteristic of "default". This attribute SHALL be ignored when provided by clients.' },
-  'rfc7643:3.1:meta-resource-type': { source: 'RFC7643', section: '3.1', level: 'MUST', summary: 'meta.resourceType names the resource type of the resource, case-exactly.' },
+  'rfc7643:3.1:meta-resource-type': { source: 'RFC7643', section: '3.1', level: 'SHOULD', summary: 'meta.resourceType names the resource type of the resource, case-exactly.' },
   'rfc7643:3.1:meta-created': { source: 'RFC7643', section: '3.1', level: 'MUST', summary: 'meta.created is a dateTime giving when the resource was added.', text: 'created The "DateTime" that the resource was added to the service provider. This attribute MUST be a DateTime.' },
-  'rfc7643:3.1:meta-last-modified': { source: 'RFC7643', section: '3.1', level: 'MUST', summary: 'meta.lastModified is a dateTime that advances when the resource changes and is never before created.' },
+  'rfc7643:3.1:meta-last-modified': { source: 'RFC7643', section: '3.1', level: 'SHOULD', summary: 'meta.lastModified is a dateTime that advances when the resource changes and is never before created.' },
   'rfc7643:3.1:meta-last-modified-initial': { source: 'RFC7643', section: '3.1', level: 'MUST', summary: 'A resource never modified since creation has lastModified equal to created.', text: 'If this resource has never been modified since its initial creation, the value MUST be the same as the value of "created".' },
   'rfc7643:3.1:meta-location': { source: 'RFC7643', section: '3.1', level: 'MUST', summary: 'meta.location is the URI of the resource and equals any Content-Location header.', text: 'location The URI of the resource being returned. This value MUST be the same as the "Content-Location" HTTP response header (see Section 3.1.4.2 of [RFC7231]).' },
-  'rfc7643:3.1:meta-version-etag': { source: 'RFC7643', section: '3.1', level: 'MUST', summary: 'When meta.version is present it equals the ETag header of the same response.' },
+  'rfc7643:3.1:meta-version-etag': { source: 'RFC7643', section: '3.1', level: 'SHOULD', summary: 'When meta.version is present it equals the ETag header of the same response.' },
   'rfc7643:3.1:meta-version-optional': { source: 'RFC7643', section: '3.1', level: 'MAY', summary: 'meta.version is returned only by servers that support resource versioning.' },
   'rfc7643:3.1:common-attributes-in-schema': { source: 'RFC7643', section: '3.1', level: 'MAY', summary: 'A published schema may also list the common attributes id, externalId and meta.' },
   // 3.2 Defining New Resource Types
-  'rfc7643:3.2:resource-type-declared': { source: 'RFC7643', section: '3.2', level: 'MUST', summary: 'Each resource type the server serves is described by a ResourceType with its endpoint and schemas.' },
+  'rfc7643:3.2:resource-type-declared': { source: 'RFC7643', section: '3.2', level: 'SHOULD', summary: 'Each resource type the server serves is described by a ResourceType with its endpoint and schemas.' },
   // 3.3 Attribute Extensions to Resources
   'rfc7643:3.3:extension-container': { source: 'RFC7643', section: '3.3', level: 'MUST', summary: 'Extension attributes sit in a JSON object keyed by the extension schema URI.', text: 'Except for the base object schema, the schema extension URI SHALL be used as a JSON container to distinguish attributes belonging to the extension namespace from base schema attributes.' },
-  'rfc7643:3.3:extension-in-schemas': { source: 'RFC7643', section: '3.3', level: 'MUST', summary: 'A resource carrying extension attributes lists the extension URI in "schemas".' },
+  'rfc7643:3.3:extension-in-schemas': { source: 'RFC7643', section: '3.3', level: 'SHOULD', summary: 'A resource carrying extension attributes lists the extension URI in "schemas".' },
   'rfc7643:3.3:extension-no-redefine': { source: 'RFC7643', section: '3.3', level: 'SHOULD', summary: 'An extension schema does not redefine attributes of the core schema it extends.' },
   // 4.1 User
-  'rfc7643:4.1:user-schema': { source: 'RFC7643', section: '4.1', level: 'MUST', summary: 'User resources use schema urn:ietf:params:scim:schemas:core:2.0:User with the attributes and types of section 4.1.' },
+  'rfc7643:4.1:user-schema': { source: 'RFC7643', section: '4.1', level: 'SHOULD', summary: 'User resources use schema urn:ietf:params:scim:schemas:core:2.0:User with the attributes and types of section 4.1.' },
   'rfc7643:4.1.1:username-required': { source: 'RFC7643', section: '4.1.1', level: 'MUST', summary: 'Every User carries a non-empty userName; a create without one is refused.', text: 'Each User MUST include a non-empty userName value.' },
   'rfc7643:4.1.1:username-unique': { source: 'RFC7643', section: '4.1.1', level: 'MUST', summary: 'No two Users of the server share a userName (compared case-insensitively).', text: 'This identifier MUST be unique across the service provider\'s entire set of Users. This attribute is REQUIRED and is case insensitive.' },
-  'rfc7643:4.1.1:name-complex': { source: 'RFC7643', section: '4.1.1', level: 'MUST', summary: 'name is a single complex value with formatted, familyName, givenName, middleName, honorificPrefix, honorificSuffix.' },
-  'rfc7643:4.1.1:active-boolean': { source: 'RFC7643', section: '4.1.1', level: 'MUST', summary: 'active is a boolean giving the User\'s administrative status.' },
-  'rfc7643:4.1.1:profile-url-reference': { source: 'RFC7643', section: '4.1.1', level: 'MUST', summary: 'profileUrl is a reference (URI), single-valued.' },
+  'rfc7643:4.1.1:name-complex': { source: 'RFC7643', section: '4.1.1', level: 'SHOULD', summary: 'name is a single complex value with formatted, familyName, givenName, middleName, honorificPrefix, honorificSuffix.' },
+  'rfc7643:4.1.1:active-boolean': { source: 'RFC7643', section: '4.1.1', level: 'SHOULD', summary: 'active is a boolean giving the User\'s administrative status.' },
+  'rfc7643:4.1.1:profile-url-reference': { source: 'RFC7643', section: '4.1.1', level: 'SHOULD', summary: 'profileUrl is a reference (URI), single-valued.' },
   'rfc7643:4.1.1:password-never-returned': { source: 'RFC7643', section: '4.1.1', level: 'MUST', summary: 'password is write-only: no response ever contains it, hashed or clear.', text: 'The cleartext value or the hashed value of a password SHALL NOT be returnable by a service provider.' },
   'rfc7643:4.1.1:password-hashed': { source: 'RFC7643', section: '4.1.1', level: 'SHOULD', summary: 'A server keeping passwords stores them hashed.', unobservable: INTERNAL },
   // 4.1.2 Multi-Valued Attributes
@@ -83,16 +86,16 @@ export const rfc7643 = {
   'rfc7643:4.1.2:groups-type': { source: 'RFC7643', section: '4.1.2', level: 'MAY', summary: 'User.groups[].type tells "direct" from "indirect" membership.' },
   'rfc7643:4.1.2:x509-single-der': { source: 'RFC7643', section: '4.1.2', level: 'MUST', summary: 'Each x509Certificates value is one base64-encoded DER certificate, never a chain.', text: 'Each value contains exactly one DER-encoded X.509 certificate (see Section 4 of [RFC5280]), which MUST be base64 encoded per Section 4 of [RFC4648]. A single value MUST NOT contain multiple certificates and so does not contain the encoding "SEQUENCE OF Certificate" in any guise.' },
   // 4.2 Group
-  'rfc7643:4.2:group-schema': { source: 'RFC7643', section: '4.2', level: 'MUST', summary: 'Group resources use schema urn:ietf:params:scim:schemas:core:2.0:Group with displayName and members.' },
+  'rfc7643:4.2:group-schema': { source: 'RFC7643', section: '4.2', level: 'SHOULD', summary: 'Group resources use schema urn:ietf:params:scim:schemas:core:2.0:Group with displayName and members.' },
   'rfc7643:4.2:display-name-required': { source: 'RFC7643', section: '4.2', level: 'MUST', summary: 'Every Group carries a displayName; a create without one is refused.', text: 'displayName A human-readable name for the Group. REQUIRED.' },
-  'rfc7643:4.2:members-value-id': { source: 'RFC7643', section: '4.2', level: 'MUST', summary: 'Each members[].value is the id of the member resource.' },
+  'rfc7643:4.2:members-value-id': { source: 'RFC7643', section: '4.2', level: 'SHOULD', summary: 'Each members[].value is the id of the member resource.' },
   'rfc7643:4.2:members-ref': { source: 'RFC7643', section: '4.2', level: 'SHOULD', summary: 'Each members[].$ref, when returned, is the URI of the member User or Group.' },
   'rfc7643:4.2:members-type': { source: 'RFC7643', section: '4.2', level: 'MAY', summary: 'members[].type says whether the member is a "User" or a "Group".' },
   'rfc7643:4.2:members-immutable-sub-attributes': { source: 'RFC7643', section: '4.2', level: 'MUST', summary: 'Members can be added or removed, but a member value\'s sub-attributes cannot be changed in place.', text: 'immutable The attribute MAY be defined at resource creation (e.g., POST) or at record replacement via a request (e.g., a PUT). The attribute SHALL NOT be updated.' },
   'rfc7643:4.2:nested-groups': { source: 'RFC7643', section: '4.2', level: 'MAY', summary: 'A Group may have other Groups as members.' },
   // 4.3 Enterprise User
-  'rfc7643:4.3:enterprise-extension': { source: 'RFC7643', section: '4.3', level: 'MUST', summary: 'Enterprise attributes sit under urn:ietf:params:scim:schemas:extension:enterprise:2.0:User with the types of section 4.3.' },
-  'rfc7643:4.3:manager-complex': { source: 'RFC7643', section: '4.3', level: 'MUST', summary: 'manager is returned as a complex value {value, $ref, displayName}, never as a bare string.' },
+  'rfc7643:4.3:enterprise-extension': { source: 'RFC7643', section: '4.3', level: 'SHOULD', summary: 'Enterprise attributes sit under urn:ietf:params:scim:schemas:extension:enterprise:2.0:User with the types of section 4.3.' },
+  'rfc7643:4.3:manager-complex': { source: 'RFC7643', section: '4.3', level: 'SHOULD', summary: 'manager is returned as a complex value {value, $ref, displayName}, never as a bare string.' },
   'rfc7643:4.3:manager-value': { source: 'RFC7643', section: '4.3', level: 'SHOULD', summary: 'manager.value holds the id of the manager\'s User.' },
   'rfc7643:4.3:manager-ref': { source: 'RFC7643', section: '4.3', level: 'SHOULD', summary: 'manager.$ref holds the URI of the manager\'s User.' },
   'rfc7643:4.3:manager-display-name-read-only': { source: 'RFC7643', section: '4.3', level: 'MUST', summary: 'manager.displayName is read-only: a value a client sends is ignored.', text: 'readOnly The attribute SHALL NOT be modified.' },
@@ -104,12 +107,12 @@ export const rfc7643 = {
   'rfc7643:5:sort': { source: 'RFC7643', section: '5', level: 'MUST', summary: 'ServiceProviderConfig has sort.supported.', text: 'sort A complex type that specifies Sort configuration options. REQUIRED.' },
   'rfc7643:5:etag': { source: 'RFC7643', section: '5', level: 'MUST', summary: 'ServiceProviderConfig has etag.supported.', text: 'etag A complex type that specifies ETag configuration options. REQUIRED.' },
   'rfc7643:5:authentication-schemes': { source: 'RFC7643', section: '5', level: 'MUST', summary: 'ServiceProviderConfig lists authenticationSchemes, each with type, name and description.', text: 'authenticationSchemes A multi-valued complex type that specifies supported authentication scheme properties. ... REQUIRED.' },
-  'rfc7643:5:authentication-scheme-type': { source: 'RFC7643', section: '5', level: 'MUST', summary: 'authenticationSchemes[].type is one of oauth, oauth2, oauthbearertoken, httpbasic, httpdigest.' },
+  'rfc7643:5:authentication-scheme-type': { source: 'RFC7643', section: '5', level: 'SHOULD', summary: 'authenticationSchemes[].type is one of oauth, oauth2, oauthbearertoken, httpbasic, httpdigest.' },
   'rfc7643:5:authentication-schemes-public': { source: 'RFC7643', section: '5', level: 'SHOULD', summary: 'authenticationSchemes can be read without authenticating first.' },
   'rfc7643:5:documentation-uri': { source: 'RFC7643', section: '5', level: 'MAY', summary: 'ServiceProviderConfig may point to human documentation in documentationUri.' },
   'rfc7643:5:id-not-required': { source: 'RFC7643', section: '5', level: 'MAY', summary: 'ServiceProviderConfig may omit id, unlike other resources.' },
   'rfc7643:5:read-only': { source: 'RFC7643', section: '5', level: 'MUST', summary: 'All ServiceProviderConfig attributes are read-only.', text: 'readOnly The attribute SHALL NOT be modified.' },
-  'rfc7643:5:capabilities-truthful': { source: 'RFC7643', section: '5', level: 'MUST', summary: 'Capabilities advertised in ServiceProviderConfig (patch, bulk, filter, sort, etag) match what the server does.' },
+  'rfc7643:5:capabilities-truthful': { source: 'RFC7643', section: '5', level: 'SHOULD', summary: 'Capabilities advertised in ServiceProviderConfig (patch, bulk, filter, sort, etag) match what the server does.' },
   // 6. ResourceType Schema
   'rfc7643:6:name': { source: 'RFC7643', section: '6', level: 'MUST', summary: 'Each ResourceType has a name, the value meta.resourceType takes in its resources.', text: 'When applicable, service providers MUST specify the name, e.g., "User" or "Group". This name is referenced by the "meta.resourceType" attribute in all resources.' },
   'rfc7643:6:endpoint': { source: 'RFC7643', section: '6', level: 'MUST', summary: 'Each ResourceType has an endpoint relative to the base URL, e.g. "/Users".', text: 'endpoint The resource type\'s HTTP-addressable endpoint relative to the Base URL of the service provider, e.g., "Users". REQUIRED.' },
@@ -131,19 +134,19 @@ export const rfc7643 = {
   'rfc7643:7:attribute-description': { source: 'RFC7643', section: '7', level: 'MUST', summary: 'Attribute definitions carry a description where one applies.', text: 'description The attribute\'s human-readable description. When applicable, service providers MUST specify the description.' },
   'rfc7643:7:required-boolean': { source: 'RFC7643', section: '7', level: 'MUST', summary: 'An attribute definition\'s required characteristic is a boolean.', text: 'Unlike other core resources, the "Schema" resource MAY contain a complex object within a sub-attribute, and all attributes are REQUIRED unless otherwise specified.' },
   'rfc7643:7:case-exact-boolean': { source: 'RFC7643', section: '7', level: 'MUST', summary: 'An attribute definition\'s caseExact characteristic is a boolean.', text: 'Unlike other core resources, the "Schema" resource MAY contain a complex object within a sub-attribute, and all attributes are REQUIRED unless otherwise specified.' },
-  'rfc7643:7:mutability-values': { source: 'RFC7643', section: '7', level: 'MUST', summary: 'mutability is one of readOnly, readWrite, immutable, writeOnly.' },
-  'rfc7643:7:returned-values': { source: 'RFC7643', section: '7', level: 'MUST', summary: 'returned is one of always, never, default, request.' },
-  'rfc7643:7:uniqueness-values': { source: 'RFC7643', section: '7', level: 'MUST', summary: 'uniqueness is one of none, server, global.' },
+  'rfc7643:7:mutability-values': { source: 'RFC7643', section: '7', level: 'SHOULD', summary: 'mutability is one of readOnly, readWrite, immutable, writeOnly.' },
+  'rfc7643:7:returned-values': { source: 'RFC7643', section: '7', level: 'SHOULD', summary: 'returned is one of always, never, default, request.' },
+  'rfc7643:7:uniqueness-values': { source: 'RFC7643', section: '7', level: 'SHOULD', summary: 'uniqueness is one of none, server, global.' },
   'rfc7643:7:reference-types': { source: 'RFC7643', section: '7', level: 'MUST', summary: 'referenceTypes appears on reference attributes and names resource types, "external" or "uri".', text: 'Unlike other core resources, the "Schema" resource MAY contain a complex object within a sub-attribute, and all attributes are REQUIRED unless otherwise specified.' },
   'rfc7643:7:canonical-values': { source: 'RFC7643', section: '7', level: 'MAY', summary: 'An attribute definition may suggest canonicalValues such as "work" and "home".' },
   'rfc7643:7:canonical-values-ignore': { source: 'RFC7643', section: '7', level: 'MAY', summary: 'A server may ignore values outside an attribute\'s canonicalValues.' },
   'rfc7643:7:read-only-not-modified': { source: 'RFC7643', section: '7', level: 'MUST', summary: 'A readOnly attribute never changes because of a client request.', text: 'readOnly The attribute SHALL NOT be modified.' },
   'rfc7643:7:immutable-not-updated': { source: 'RFC7643', section: '7', level: 'MUST', summary: 'An immutable attribute can be set at creation or replacement but never changed afterwards.', text: 'immutable The attribute MAY be defined at resource creation (e.g., POST) or at record replacement via a request (e.g., a PUT). The attribute SHALL NOT be updated.' },
   'rfc7643:7:write-only-not-returned': { source: 'RFC7643', section: '7', level: 'MUST', summary: 'Values of writeOnly attributes are never returned.', text: 'writeOnly The attribute MAY be updated at any time. Attribute values SHALL NOT be returned (e.g., because the value is a stored hash).' },
-  'rfc7643:7:returned-always': { source: 'RFC7643', section: '7', level: 'MUST', summary: 'Attributes with returned "always" appear in every response whatever the attributes parameter says.' },
-  'rfc7643:7:returned-never': { source: 'RFC7643', section: '7', level: 'MUST', summary: 'Attributes with returned "never" appear in no response.' },
-  'rfc7643:7:returned-default': { source: 'RFC7643', section: '7', level: 'MUST', summary: 'Attributes with returned "default" appear unless the attributes parameter leaves them out.' },
-  'rfc7643:7:returned-request': { source: 'RFC7643', section: '7', level: 'MUST', summary: 'Attributes with returned "request" appear in queries only when named in attributes, and on writes only when the client sent them.' },
+  'rfc7643:7:returned-always': { source: 'RFC7643', section: '7', level: 'SHOULD', summary: 'Attributes with returned "always" appear in every response whatever the attributes parameter says.' },
+  'rfc7643:7:returned-never': { source: 'RFC7643', section: '7', level: 'SHOULD', summary: 'Attributes with returned "never" appear in no response.' },
+  'rfc7643:7:returned-default': { source: 'RFC7643', section: '7', level: 'SHOULD', summary: 'Attributes with returned "default" appear unless the attributes parameter leaves them out.' },
+  'rfc7643:7:returned-request': { source: 'RFC7643', section: '7', level: 'SHOULD', summary: 'Attributes with returned "request" appear in queries only when named in attributes, and on writes only when the client sent them.' },
   'rfc7643:7:never-filterable': { source: 'RFC7643', section: '7', level: 'MAY', summary: 'A server may allow filtering on an attribute that is never returned.' },
   'rfc7643:7:uniqueness-server': { source: 'RFC7643', section: '7', level: 'SHOULD', summary: 'No two resources of the server share a value of an attribute with uniqueness "server".' },
   'rfc7643:7:uniqueness-global': { source: 'RFC7643', section: '7', level: 'SHOULD', summary: 'Values of attributes with uniqueness "global" are unique across all servers.', unobservable: 'Needs a view of every other server.' },
