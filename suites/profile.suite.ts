@@ -112,12 +112,17 @@ for (const [label, kind] of kinds) {
     const added = profileValues(kind, attributes, token, (a) => !a.required && a.path !== matching)
     // References point at a second resource, written in their own op as Entra's second round trip does.
     const referenced = attributes.some((a) => needsReference(a)) ? await create(context, 'User', profileValues('User', profile.user, context.uniqueName(`ref-${label}`)), 'profile.user.create-read-back') : undefined
-    const ops = changedAttributeOps(added.map(([path, value]) => ({ path, value, hadValue: false })))
+    // Entra adds each value by its path; through a value filter that matches nothing that is Entra's
+    // own rule (entra-provisioning.md 3.4), undefined in RFC 7644 3.5.2.1, so the rfc dialect adds
+    // the same values as one path-less add of the attributes (3.5.2.1: "the target location is assumed to be the resource itself").
+    const ops = profile.dialect === 'rfc'
+      ? (added.length > 0 ? [{ op: 'add' as const, value: withValues({}, added) }] : [])
+      : changedAttributeOps(added.map(([path, value]) => ({ path, value, hadValue: false })))
     if (referenced && kind === 'User' && attributes.some((a) => a.path === MANAGER_PATH)) ops.push(managerOp(profile.dialect, referenced, false))
     if (referenced && kind === 'Group' && attributes.some((a) => a.path === 'members')) ops.push(addMembersOp(profile.dialect, [referenced]))
     if (ops.length === 0) context.skip(`profile ${profile.name} maps no ${kind} attribute beyond the required ones`)
     const res = await context.scim.patch(kind, id, patchBody(profile.dialect, ops))
-    ensureStatus(res, [200, 204], `the PATCH of ${ops.map((o) => o.path).join(', ')} was refused`)
+    ensureStatus(res, [200, 204], `the PATCH of ${[...added.map(([p]) => p), ...ops.flatMap((o) => (o.path === undefined || added.some(([p]) => p === o.path) ? [] : [o.path]))].join(', ')} was refused`)
     const expected: Values = [...initial, ...added]
     if (ops.some((o) => o.path === MANAGER_PATH) && referenced) expected.push([MANAGER_PATH, referenced])
     if (ops.some((o) => o.path === 'members') && referenced) expected.push(['members[value eq "' + referenced + '"].value', referenced])

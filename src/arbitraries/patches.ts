@@ -196,13 +196,46 @@ function oracleVerdict(space: PatchSpace): (request: PatchRequest) => ReturnType
 /** One to four operations the oracle accepts, applied in order (3.5.2: "in the order in which they appear"). */
 export function validPatchArbitrary(space: PatchSpace): fc.Arbitrary<PatchCase> {
   const verdict = oracleVerdict(space)
+  const base = materialise(baseResource(space), dummyBindings) as ScimResource
   return fc.array(operationArbitrary(space), { minLength: 1, maxLength: 4 })
     .map(patchOp)
     .filter((request) => {
       const outcome = verdict(request)
-      return outcome.ok && (space.required ?? []).every((name) => isAssigned(outcome.resource, name))
+      return outcome.ok && (space.required ?? []).every((name) => isAssigned(outcome.resource, name)) && !(space.dialect === 'rfc' && addsThroughUnmatchedFilter(base, space, request))
     })
     .map((request) => ({ validity: 'valid' as const, request }))
+}
+
+/**
+ * RFC 7644 3.5.2.1 does not say what `add` on `emails[type eq "work"].value` does when no
+ * element matches the filter (Entra's connector relies on it creating one, entra-provisioning.md
+ * 3.4): an undefined case, so the rfc dialect never generates it.
+ */
+function addsThroughUnmatchedFilter(base: ScimResource, space: PatchSpace, request: PatchRequest): boolean {
+  let current = base
+  const context = oracleContext(space.kind, space.dialect)
+  for (const operation of request.Operations) {
+    const path = typeof operation.path === 'string' && operation.path.includes('[') ? filteredPath(operation.path) : undefined
+    if (operation.op.toLowerCase() === 'add' && path !== undefined) {
+      const elements = valueAt(current, path.attribute)
+      const wanted = String(path.filter.value).toLowerCase()
+      const matches = Array.isArray(elements) && elements.some((e) => e !== null && typeof e === 'object' && !Array.isArray(e) && String(valueAt(e, path.filter.attribute)).toLowerCase() === wanted)
+      if (!matches) return true
+    }
+    const step = applyPatch(current, patchOp([operation]), context)
+    if (!step.ok) return false
+    current = step.resource
+  }
+  return false
+}
+
+function filteredPath(path: string): { readonly attribute: string; readonly filter: { readonly attribute: string; readonly value: string | boolean } } | undefined {
+  try {
+    const parsed = parseEntraPath(path)
+    return parsed.filter === undefined || parsed.urn !== undefined ? undefined : { attribute: parsed.attribute, filter: parsed.filter }
+  } catch {
+    return undefined
+  }
 }
 
 /** RFC 7643 section 2.5: null and [] are unassigned. Names match case-insensitively. */
