@@ -9,6 +9,7 @@ import { evaluateFilter, type AttributeLookup } from './scim/filter/evaluate.ts'
 import { resolveAttribute } from './scim/attributes.ts'
 import { enterpriseUserSchema, groupSchema, userSchema } from './scim/core-schemas.ts'
 import type { ResourceKind } from './tracker.ts'
+import type { Advertised } from './advertised.ts'
 
 // The seeded dataset the filter checks query: created once per suite file through
 // the tracker (so the sweep deletes it), then read back, because the oracle must
@@ -73,18 +74,23 @@ async function readBack(scim: ScimClient, kind: ResourceKind, id: string): Promi
   return res.json as ScimResource
 }
 
-/** Attribute characteristics (caseExact, type) by RFC 7643 section 8.7.1, as the oracle reads them. */
-export function lookupFor(kind: ResourceKind): AttributeLookup {
+/**
+ * Attribute characteristics (caseExact, type) as the oracle reads them: what the server's
+ * /Schemas declares (RFC 7643 section 2: a service provider may change characteristics),
+ * and RFC 7643 section 8.7.1 for what it does not list or when discovery could not be read.
+ */
+export function lookupFor(kind: ResourceKind, advertised?: Advertised): AttributeLookup {
   const [core, schemas] = kind === 'User' ? [userSchema, [userSchema, enterpriseUserSchema]] : [groupSchema, [groupSchema]]
+  const served = advertised?.source === 'discovery' ? advertised[kind] : []
   return (path) => {
-    const resolved = resolveAttribute(schemas, core.id, path)
+    const resolved = (served[0] ? resolveAttribute(served, served[0].id, path) : undefined) ?? resolveAttribute(schemas, core.id, path)
     return resolved?.sub ?? resolved?.attribute
   }
 }
 
 /** The oracle: ids of the dataset resources of `kind` the filter selects (RFC 7644 section 3.4.2.2). */
-export function expectedIds(dataset: Dataset, kind: ResourceKind, filter: Filter): Set<string> {
-  const lookup = lookupFor(kind)
+export function expectedIds(dataset: Dataset, kind: ResourceKind, filter: Filter, advertised?: Advertised): Set<string> {
+  const lookup = lookupFor(kind, advertised)
   const resources = kind === 'User' ? dataset.users : dataset.groups
   return new Set(resources.filter((r) => evaluateFilter(filter, r, lookup)).map((r) => r.id as string))
 }

@@ -84,7 +84,7 @@ scenario('entra.user-cycle', (step) => {
     ensureStatus(res, [200, 204])
     for (const change of changes) state.expected.set(change.path, change.value)
     // Only the changed attributes here: everything else is the second cycle's comparison.
-    const wrong = differences(await readUser(scim, state.id), changes.map((c) => [c.path, c.value] as const), lookupFor('User'))
+    const wrong = differences(await readUser(scim, state.id), changes.map((c) => [c.path, c.value] as const), lookupFor('User', run.advertised))
     ensure(wrong.length === 0, `after PATCHing ${paths.join(', ')}: ${wrong.join('; ')}`, { expected: Object.fromEntries(changes.map((c) => [c.path, c.value])), actual: wrong })
   })
 
@@ -126,7 +126,7 @@ scenario('entra.user-cycle', (step) => {
     const found = await scim.list('User', matchQuery('User', run.profile.matching.user, matchValue(run.profile), run.profile.dialect))
     ensureStatus(found, 200)
     ensure(resourcesOf(found.json).some((r) => r.id === state.id), 'the next cycle\'s match query does not find the user', { expected: state.id, actual: resourcesOf(found.json).map((r) => r.id), consequence: consequence.match })
-    const wrong = differences(await readUser(scim, state.id), [...state.expected], lookupFor('User'))
+    const wrong = differences(await readUser(scim, state.id), [...state.expected], lookupFor('User', run.advertised))
     ensure(wrong.length === 0, `nothing changed in Entra, yet it would PATCH ${wrong.length} attribute(s) again: ${wrong.join('; ')}`, { expected: Object.fromEntries(state.expected), actual: wrong })
   })
 

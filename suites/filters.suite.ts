@@ -1,3 +1,4 @@
+import type { Advertised } from '../src/advertised.ts'
 import fc from 'fast-check'
 import { check, type CheckContext } from '../src/check.ts'
 import { CheckFailure, ensure, ensureStatus } from '../src/check-failure.ts'
@@ -80,7 +81,7 @@ check('filters.pagination', { verifies: ['rfc7644:3.4.2.4:start-index', 'rfc7644
   const dataset = await sharedDataset(scim, run, 'User')
   await createOutsider({ scim, run, uniqueName })
   const filter = await datasetScope(scim, dataset, skip)
-  const expected = expectedIds(dataset, 'User', filter)
+  const expected = expectedIds(dataset, 'User', filter, run.advertised)
   const arbitrary = fc.integer({ min: 1, max: expected.size + 1 })
   await forAll(arbitrary, async (count, client) => {
     const pages = await collectPages(client, 'User', formatFilter(filter), count)
@@ -154,7 +155,7 @@ async function generatedFilters({ scim, run, skip }: Pick<CheckContext, 'scim' |
   const refused = new Set<string>()
   await forAll(cases, async (c, client) => {
     try {
-      await judge(client, dataset, kind, level, c)
+      await judge(client, dataset, kind, level, c, run.advertised)
       judged.add(c.text)
     } catch (error) {
       if (level === 'rfc' && error instanceof FilterRefused) return void refused.add(c.text)
@@ -172,15 +173,15 @@ const grammarOf = (run: RunConfig): FilterLevel => (run.profile.dialect === 'rfc
 
 function targetsOf(dataset: Dataset, run: RunConfig, kind: ResourceKind) {
   const targets = kind === 'User'
-    ? filterTargets(run.profile.user, dataset.users, lookupFor('User'), grammarOf(run))
-    : filterTargets(run.profile.group, dataset.groups, lookupFor('Group'), grammarOf(run))
+    ? filterTargets(run.profile.user, dataset.users, lookupFor('User', run.advertised), grammarOf(run))
+    : filterTargets(run.profile.group, dataset.groups, lookupFor('Group', run.advertised), grammarOf(run))
   if (targets.length === 0) throw new Error(`the profile ${run.profile.name} marks no ${kind} attribute filterable that the dataset holds`)
   return targets
 }
 
 /** One generated filter: the target's answer across all pages against the oracle's selection. */
-async function judge(scim: ScimClient, dataset: Dataset, kind: ResourceKind, level: FilterLevel, { filter, text }: FilterCase): Promise<void> {
-  const expected = expectedIds(dataset, kind, filter)
+async function judge(scim: ScimClient, dataset: Dataset, kind: ResourceKind, level: FilterLevel, { filter, text }: FilterCase, advertised: Advertised): Promise<void> {
+  const expected = expectedIds(dataset, kind, filter, advertised)
   const pages = await collectPages(scim, kind, text, 100, level === 'entra' ? 'an Entra filter (eq and "and" only)' : 'an RFC 7644 filter')
   compareSets(dataset, kind, expected, pages.ids, `filter ${text}`)
   const returned = new Set(pages.ids)

@@ -20,7 +20,7 @@ import { createGroup, createUser, emailName } from '../src/steps.ts'
 const STATE_CONSEQUENCE = 'Entra reads the resource back on its next cycle: a value that differs is sent again every cycle, and a value the server dropped is lost in the target app'
 
 function spaceOf(run: CheckContext['run'], kind: ResourceKind): PatchSpace {
-  return { kind, attributes: kind === 'User' ? run.profile.user : run.profile.group, dialect: run.profile.dialect, required: serverRequired(run.advertised, kind) }
+  return { kind, attributes: kind === 'User' ? run.profile.user : run.profile.group, dialect: run.profile.dialect, required: serverRequired(run.advertised, kind), advertised: run.advertised }
 }
 
 /** Users that members and manager values point at: created once per check, shared by its cases. */
@@ -71,7 +71,7 @@ const judgeValid: Judge = async ({ scim, space, before, request }) => {
   const response = await scim.patch(space.kind, before.id, request)
   ensureStatus(response, [200, 204], 'a successful PATCH answers 200 with the resource or 204 (RFC 7644 section 3.5.2)')
   const actual = await readBack(scim, space.kind, before.id)
-  const differences = compareMapped(expected.resource, actual, patchableAttributes(space), lookupFor(space.kind))
+  const differences = compareMapped(expected.resource, actual, patchableAttributes(space), lookupFor(space.kind, space.advertised))
   if (differences.length > 0) {
     throw new CheckFailure(`after the PATCH, ${differences.map((d) => `${d.path} is ${JSON.stringify(d.actual)}, expected ${JSON.stringify(d.expected)}`).join('; ')}`, {
       expected: { before, after: expected.resource },
@@ -99,7 +99,7 @@ const judgeInvalid: Judge = async ({ scim, space, before, request, patchCase }) 
     }, 'rfc7644:3.5.2:patch-error-response')
   }
   const actual = await readBack(scim, space.kind, before.id)
-  const differences = compareMapped(before, actual, patchableAttributes(space), lookupFor(space.kind))
+  const differences = compareMapped(before, actual, patchableAttributes(space), lookupFor(space.kind, space.advertised))
   if (differences.length > 0) {
     throw new CheckFailure(`a refused PATCH still changed ${differences.map((d) => d.path).join(', ')}: PATCH is atomic (RFC 7644 section 3.5.2)`, {
       expected: { after: before },

@@ -44,7 +44,7 @@ async function create(context: CheckContext, kind: ResourceKind, values: Values,
 async function readBack(context: CheckContext, kind: ResourceKind, id: string, values: Values, how: string): Promise<void> {
   const res = await context.scim.get(kind, id)
   ensureStatus(res, 200)
-  const wrong = differences(res.json, values, lookupFor(kind))
+  const wrong = differences(res.json, values, lookupFor(kind, context.run.advertised))
   ensure(wrong.length === 0, `profile ${context.run.profile.name}: ${wrong.length} of ${values.length} attributes not read back by GET after ${how}: ${wrong.join('; ')}`, { expected: Object.fromEntries(values), actual: wrong, dialect: context.run.profile.dialect, consequence: consequence.roundTrip })
 }
 
@@ -79,7 +79,7 @@ for (const [label, kind] of kinds) {
     ensureStatus(res, 200)
     const resources = resourcesOf(res.json)
     ensure(resources.length === 1 && resources[0]?.id === id, `the matching filter ${matching} eq ${filterLiteral(value)} did not return exactly the created ${kind}`, { expected: [id], actual: resources.map((r) => r.id), consequence: consequence.match })
-    const wrong = differences(resources[0], values, lookupFor(kind))
+    const wrong = differences(resources[0], values, lookupFor(kind, context.run.advertised))
     ensure(wrong.length === 0, `profile ${context.run.profile.name}: ${wrong.length} attribute(s) read back differently by the matching filter: ${wrong.join('; ')}`, { actual: wrong, dialect: context.run.profile.dialect, consequence: consequence.roundTrip })
   })
 
@@ -175,7 +175,7 @@ check('profile.attributes-advertised', { verifies: ['entra:2.13:default-mapping-
       }
     }
     const read = await context.scim.get(kind, id)
-    const wrong = read.status === 200 ? differences(read.json, expected, lookupFor(kind)) : expected.map(([p]) => `${p} (GET answered ${read.status})`)
+    const wrong = read.status === 200 ? differences(read.json, expected, lookupFor(kind, context.run.advertised)) : expected.map(([p]) => `${p} (GET answered ${read.status})`)
     if (wrong.length > 0) problems.push(`not stored: ${wrong.join('; ')}`)
   }
   const names = run.leftOut.map((l) => `${l.kind} ${l.attribute.path}`).join(', ')

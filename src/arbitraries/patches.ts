@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import type { Dialect, MappedAttribute, ResourceKind } from '../profile.ts'
 import { applyPatch, type PatchContext } from '../scim/patch/apply.ts'
 import { parseEntraPath } from '../profile-values.ts'
+import type { Advertised } from '../advertised.ts'
 import { coreSchemas } from '../scim/core-schemas.ts'
 import { SCHEMA_URN } from '../scim/schema-model.ts'
 import type { JsonObject, JsonValue, PatchOperation, PatchRequest, ScimResource, ScimType } from '../scim/types.ts'
@@ -34,6 +35,8 @@ export interface PatchSpace {
    * refused, so it is no valid case.
    */
   readonly required?: readonly string[]
+  /** What the server lists, for the characteristics the comparison reads (caseExact). */
+  readonly advertised?: Advertised
 }
 
 /** Values bound into a request: a run-unique name, and ids of users the check created (members, manager). */
