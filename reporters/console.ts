@@ -35,6 +35,7 @@ export function consoleSummary(report: Report, reportPaths: readonly string[], c
   lines.push('')
   lines.push(`${outcome(report).label}: ${report.checks.length} checks, ${totals.pass} passed, ${totals.fail} failed, ${totals.warn} warnings, ${totals.blocked} blocked, ${totals.skip} skipped in ${(report.durationMs / 1000).toFixed(1)}s (profile ${report.profile}, seed ${report.seed})`)
   if (report.interrupted) lines.push('interrupted: the run stopped before every check ran; no verdict')
+  if (report.caveat) lines.push(`caveat: ${report.caveat}`)
   if (report.selection) lines.push(`selection: ${selectionText(report.selection)}: a partial run, not a verdict on the whole suite`)
   if (comparison) {
     lines.push(`baseline: ${comparison.newFailures.length} new failure(s), ${comparison.knownFailures.length} known, ${comparison.fixed.length} fixed${comparison.newFailures.length > 0 ? `: ${comparison.newFailures.join(', ')}` : ''}`)

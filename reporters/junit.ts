@@ -118,6 +118,7 @@ export function junit(report: Report, comparison?: BaselineComparison): string {
       interrupted: String(report.interrupted),
       verdict: outcome(report).label,
       ...(report.selection ? { selection: selectionText(report.selection) } : {}),
+      ...(report.caveat ? { caveat: report.caveat } : {}),
     }).map(([name, value]) => ({ name: 'property', attributes: { name, value } })),
   }
   const suites = groupByArea(report.checks).map(({ area, checks }): XmlElement => {

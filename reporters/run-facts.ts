@@ -50,6 +50,7 @@ export function selectionText(selection: Selection): string {
 /** Auth, TLS and --rate when the report has a transport (0.2 and later), then throttling. */
 export function runFacts(report: Report): RunFact[] {
   const facts: RunFact[] = []
+  if (report.caveat) facts.push({ label: 'Caveat', value: report.caveat })
   if (report.selection) facts.push({ label: 'Selection', value: `${selectionText(report.selection)} (partial run)` })
   const transport = report.transport
   if (transport) {

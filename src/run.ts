@@ -158,6 +158,9 @@ export async function runConformance(options: ConformanceOptions): Promise<Repor
     tool: { name: 'scim-conform', version: toolVersion },
     target: { baseUrl },
     profile: profile.name,
+    ...(profile.connectorProtocol === 'vendor-rest-api'
+      ? { caveat: `Entra's ${profile.name} connector is not SCIM: it calls the vendor's own REST API. This verdict is on a SCIM endpoint that would stand in for it, judged on the fields the connector writes, not on the connector Entra runs today.` }
+      : {}),
     dialect: profile.dialect,
     seed: options.seed,
     startedAt: startedAt.toISOString(),

@@ -84,6 +84,14 @@ describe('the verdict, the same in every writer', () => {
     expect(quietSummary(report, [])).toMatch(new RegExp(`^${label}: `))
   })
 
+  it('a profile whose Entra connector is not SCIM says so in every report', () => {
+    const caveat = "Entra's zendesk connector is not SCIM: it calls the vendor's own REST API."
+    const report: Report = { ...passing, caveat }
+    for (const text of [writers.md(report), writers.html(report), writers.junit(report), consoleSummary(report, [])]) {
+      expect(text).toMatch(/zendesk connector is not SCIM/)
+    }
+  })
+
   it('a partial run names its selection in every report', () => {
     const report: Report = { ...passing, selection: { only: 'discovery.*', readOnly: true } }
     for (const text of [writers.md(report), writers.html(report), writers.junit(report), consoleSummary(report, [])]) {

@@ -119,6 +119,11 @@ export interface Report {
   /** Never headers or credentials. */
   readonly target: { readonly baseUrl: string }
   readonly profile: string
+  /**
+   * What the verdict does not cover, said in every report: set for a profile whose Entra
+   * connector is not SCIM (Zendesk), where the run judges a SCIM endpoint that would replace it.
+   */
+  readonly caveat?: string
   readonly dialect: Dialect
   readonly seed: number
   readonly startedAt: string
