@@ -115,7 +115,7 @@ export function parseCommand(argv: readonly string[], env: Readonly<Record<strin
   const [first, ...rest] = argv
   switch (first) {
     case 'serve': return parseServe(rest)
-    case 'profiles': return { name: 'profiles' }
+    case 'profiles': return rest.includes('--help') || rest.includes('-h') ? { name: 'help' } : { name: 'profiles' }
     case 'cleanup': return parseCleanup(rest, env)
     case 'run': return parseRun(rest, env)
     default: return parseRun(argv, env)
@@ -124,10 +124,47 @@ export function parseCommand(argv: readonly string[], env: Readonly<Record<strin
 
 function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: readonly string[], options: T) {
   try {
-    return parseArgs({ args: [...args], options, strict: true as const, allowPositionals: false as const })
+    return parseArgs({ args: withNegativeValues(args, options), options, strict: true as const, allowPositionals: false as const })
   } catch (error) {
-    throw new UsageError(`${(error as Error).message.split('\n')[0]} (see --help)`)
+    const message = (error as Error).message.split('\n')[0]!
+    const unknown = /^Unknown option '(--[^']+)'/.exec(message)?.[1]
+    const guess = unknown === undefined ? undefined : closestFlag(unknown.slice(2), Object.keys(options))
+    throw new UsageError(`${message}${guess === undefined ? '' : `; did you mean --${guess}?`} (see --help)`)
   }
+}
+
+/**
+ * `--timeout -5` joined into `--timeout=-5`: parseArgs takes "-5" for a flag and calls the value
+ * ambiguous, where the user needs "--timeout must be a positive integer".
+ */
+function withNegativeValues(args: readonly string[], options: NonNullable<ParseArgsConfig['options']>): string[] {
+  const out: string[] = []
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!
+    const name = arg.startsWith('--') && !arg.includes('=') ? arg.slice(2) : undefined
+    const next = args[i + 1]
+    if (name !== undefined && options[name]?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${arg}=${next}`)
+      i++
+    } else out.push(arg)
+  }
+  return out
+}
+
+/** The known flag within two edits of a misspelt one (--profle → profile), if exactly one is closest. */
+function closestFlag(typed: string, known: readonly string[]): string | undefined {
+  const scored = known.map((name) => ({ name, distance: editDistance(typed, name) })).filter((s) => s.distance <= 2).sort((a, b) => a.distance - b.distance)
+  return scored[0] !== undefined && scored[1]?.distance !== scored[0].distance ? scored[0].name : undefined
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i]
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
+    previous = current
+  }
+  return previous[b.length]!
 }
 
 function parseRun(args: readonly string[], env: Readonly<Record<string, string | undefined>>): Command {
@@ -220,7 +257,8 @@ function parseVerbosity(quiet: boolean | undefined, verbose: boolean | undefined
 }
 
 function parseServe(args: readonly string[]): Command {
-  const { values } = parse(args, { port: { type: 'string' }, token: { type: 'string' } } as const)
+  const { values } = parse(args, { port: { type: 'string' }, token: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const)
+  if (values.help) return { name: 'help' }
   if (!values.token) throw new UsageError('serve needs --token <t>: the bearer token clients must send')
   const port = values.port === undefined ? 0 : integer('--port', values.port)
   if (port < 0 || port > 65535) throw new UsageError(`--port must be 0-65535 (got ${port})`)
@@ -228,7 +266,8 @@ function parseServe(args: readonly string[]): Command {
 }
 
 function parseCleanup(args: readonly string[], env: Readonly<Record<string, string | undefined>>): Command {
-  const { values } = parse(args, { ...connectionFlags, journal: { type: 'string' }, prefix: { type: 'string' }, url: { type: 'string' } } as const)
+  const { values } = parse(args, { ...connectionFlags, journal: { type: 'string' }, prefix: { type: 'string' }, url: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const)
+  if (values.help) return { name: 'help' }
   const { journal, prefix } = values
   if (journal === undefined && prefix === undefined) {
     throw new UsageError('cleanup needs --journal <file> (the journal.jsonl in the report directory of the interrupted run), or --prefix <scimconf-xxxxxxxx-> and --url when the journal is lost')

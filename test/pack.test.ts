@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest'
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
-import { readdirSync } from 'node:fs'
+import { readdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { repoRoot, tempDir } from './helpers.ts'
 
@@ -27,5 +27,20 @@ describe('the packed tarball', () => {
     expect(result.stdout).toMatch(/PARTIAL: \d+ checks/)
     expect(result.stdout).toContain('discovery')
     expect(readdirSync(reportDir)).toEqual(expect.arrayContaining(['report.json', 'junit.xml', 'report.html', 'report.md']))
-  }, 600_000)
+
+    // The library entry point: installed as a dependency, imported by name, run against the reference server it exports.
+    const app = tempDir('library')
+    await run('npm', ['install', '--no-audit', '--no-fund', tarball], { cwd: app, env, timeout: 240_000 })
+    writeFileSync(path.join(app, 'use.mjs'), [
+      "import { runConformance, createReferenceServer, outcome } from 'scim-conform'",
+      "const server = await createReferenceServer({ token: 't0k3n', port: 0 })",
+      "const report = await runConformance({ target: { baseUrl: server.url, token: 't0k3n' }, profile: 'entra', reportDir: 'report', only: 'discovery.*', concurrency: 2, timeoutMs: 10000, headers: {}, seed: 1, runs: 2 })",
+      'await server.close()',
+      "console.log(JSON.stringify({ verdict: outcome(report).label, checks: report.checks.length, failed: report.checks.filter((c) => c.status === 'fail').length }))",
+    ].join('\n'))
+    const used = await run('node', ['use.mjs'], { cwd: app, env, timeout: 240_000 })
+    const summary = JSON.parse(used.stdout.trim().split('\n').at(-1)!) as { verdict: string; checks: number; failed: number }
+    expect(summary).toMatchObject({ verdict: 'PARTIAL', failed: 0 })
+    expect(summary.checks).toBeGreaterThan(0)
+  }, 900_000)
 })

@@ -33,6 +33,11 @@ describe('json', () => {
     return ajv.compile(schema)
   }
 
+  it('accepts the entra-flag dialect in a valid report', async () => {
+    const flagged = JSON.parse(writers.json({ ...sampleReport, dialect: 'entra-flag' })) as unknown
+    expect((await validate())(flagged)).toBe(true)
+  })
+
   it('writes the Report as is, valid against schemas/report.schema.json', async () => {
     const written: unknown = JSON.parse(writers.json(sampleReport))
     expect(written).toEqual({ ...JSON.parse(JSON.stringify(sampleReport)), verdict: 'FAIL' })
@@ -148,6 +153,15 @@ describe('junit', () => {
     const marked = writers.junit(sampleReport, compareWithBaseline(sampleReport, regressed))
     expect(marked).toMatch(/name="auth.no-token-401"[\s\S]*?Baseline: new-failure/)
     expect(marked).toMatch(/name="users.create.status-201"[\s\S]*?Baseline: known-failure/)
+  })
+
+  it('does not report a known failure of the baseline as a <failure>, so a JUnit publisher stays green when the exit code is 0', () => {
+    const comparison = compareWithBaseline(sampleReport, sampleReport)
+    expect(comparison.newFailures).toEqual([])
+    const xml = writers.junit(sampleReport, comparison)
+    expect(xml).not.toContain('<failure')
+    expect(attribute('testsuites', 'failures', xml)).toEqual(['0'])
+    expect(xml).toMatch(/name="users.create.status-201"[\s\S]*?known failure \(in the baseline, does not fail the run\)/)
   })
 })
 

@@ -53,3 +53,19 @@ it('--help documents every transport flag', () => {
     expect(helpText).toContain(`  ${flag} `)
   }
 })
+
+it('a negative number is a bad value of its flag, not an ambiguous argument', () => {
+  expect(() => options([...base, '--timeout', '-5'], { SCIM_CONFORM_TOKEN: 't' })).toThrow(new UsageError('--timeout must be at least 1 (got -5)'))
+})
+
+it('a misspelt flag gets the flag it was probably meant to be', () => {
+  expect(() => options([...base, '--profle', 'zip'], { SCIM_CONFORM_TOKEN: 't' })).toThrow(/Unknown option '--profle'; did you mean --profile\? \(see --help\)/)
+  expect(() => options([...base, '--zzzzzz'], { SCIM_CONFORM_TOKEN: 't' })).toThrow(/^Unknown option '--zzzzzz' \(see --help\)$/)
+})
+
+it('every command answers --help with the help text', () => {
+  for (const argv of [['serve', '--help'], ['cleanup', '--help'], ['profiles', '--help'], ['--help'], ['serve', '-h']]) {
+    expect(parseCommand(argv, {}), argv.join(' ')).toEqual({ name: 'help' })
+  }
+  expect(helpText).toContain('scim-conform serve')
+})
