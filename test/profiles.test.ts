@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { repoRoot, tempDir } from './helpers.ts'
 import { UsageError } from '../src/errors.ts'
 import { builtInProfiles, listProfiles, loadProfile } from '../src/profile.ts'
 import type { MappedAttribute, MappedType, Profile } from '../src/profile.ts'
@@ -188,5 +191,19 @@ describe('malformed profiles give a one-line UsageError naming the file and the 
   it('an unknown built-in name lists the built-in names', () => {
     expect(usageErrorOf(() => loadProfile('zipp')).message)
       .toBe('unknown profile "zipp": did you mean "zip"? built-in profiles are entra, rfc, zapier, zip, zscaler, zero, zendesk; for your own, pass a path such as ./my-app.json')
+  })
+})
+
+describe('the README', () => {
+  it('shows a custom profile that loads as it is written', () => {
+    const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8')
+    const section = readme.slice(readme.indexOf('### Your own profile'))
+    const json = /```json\n([\s\S]*?)\n```/.exec(section)?.[1]
+    expect(json, 'a ```json block under "Your own profile"').toBeDefined()
+    const file = path.join(tempDir('readme-profile'), 'my-app.json')
+    writeFileSync(file, json!)
+    const profile = loadProfile(file)
+    expect(profile).toMatchObject({ name: 'my-app', dialect: 'entra', matching: { user: 'userName', group: 'displayName' } })
+    expect(profile.user.map((a) => a.path)).toContain('urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department')
   })
 })
