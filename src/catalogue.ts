@@ -10,8 +10,12 @@ import { rfc7644 } from './catalogue/rfc7644.ts'
 
 export interface Requirement {
   readonly source: 'RFC7643' | 'RFC7644' | 'RFC7235' | 'RFC6750' | 'Entra'
-  /** '3.4.2.2', or the Entra document's heading */
+  /** '3.4.2.2' of the RFC, or the section number of the Entra catalogue (src/catalogue/entra.ts). */
   readonly section: string
+  /** Entra entries: the section's title, as reports show it. */
+  readonly title?: string
+  /** Entra entries: the Microsoft page that documents the requirement. */
+  readonly url?: string
   readonly level: Level
   /** One line, in our own words. */
   readonly summary: string

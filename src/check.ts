@@ -77,7 +77,7 @@ afterAll(async ({}, file) => {
 })
 
 export function check(id: string, options: CheckOptions, body: (context: CheckContext) => Promise<void>): void {
-  const meta: CheckMeta = { id, verifies: options.verifies, level: levelOf(options.verifies) }
+  const meta: CheckMeta = { id, verifies: options.verifies, level: levelOf(options.verifies), readOnly: options.readOnly ?? false }
   test(id, { meta: { check: meta } }, async (testContext) => {
     const run = inject('run')
     if (run.readOnly && !options.readOnly) testContext.skip('sends writes; the run is --read-only')

@@ -11,7 +11,7 @@ import type { JsonObject, JsonValue, ScimResource } from './scim/types.ts'
 // compares by its "value", as the server fills in $ref and display itself; meta is
 // never mapped, so server-managed attributes are ignored. Values are compared as they
 // are, never normalised (Entra re-sends anything that comes back different,
-// entra-provisioning.md 2.2, data fidelity), except the case of a caseExact=false
+// Microsoft's Entra SCIM documentation, data fidelity), except the case of a caseExact=false
 // string, which RFC 7643 2.2 lets the server alter.
 
 export interface AttributeDifference {

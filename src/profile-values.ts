@@ -7,7 +7,7 @@ import { foldCase } from './scim/case-fold.ts'
 // Values for a profile's mapped attributes, written and read in Entra's path form
 // (userName, name.givenName, emails[type eq "work"].value, urn:…:User:department).
 // Entra POSTs a filtered path as one element of its multi-valued attribute and
-// reads attribute names case-insensitively (entra-provisioning.md 1.2.2, 2.3).
+// reads attribute names case-insensitively.
 
 export interface EntraPath {
   /** The extension schema URN for a qualified path, e.g. the enterprise User URN. */
@@ -33,7 +33,7 @@ export function parseEntraPath(path: string): EntraPath {
   }
 }
 
-/** `primary eq "True"` selects the element whose primary is the boolean true (entra-provisioning.md 1.2.7). */
+/** `primary eq "True"` selects the element whose primary is the boolean true. */
 function filterTyped(attribute: string, value: string): string | boolean {
   return attribute.toLowerCase() === 'primary' ? value.toLowerCase() === 'true' : value
 }
@@ -123,7 +123,7 @@ export function readValue(resource: unknown, pathText: string): JsonValue | unde
     return get(element, path.sub ?? 'value')
   }
   if (path.sub) return get(value, path.sub)
-  // A Reference written as a bare id (manager) is read back as the complex {"value": id} (entra-provisioning.md 1.2.6).
+  // A Reference written as a bare id (manager) is read back as the complex {"value": id}.
   return isObject(value) && /manager$/i.test(path.attribute) ? get(value, 'value') : value
 }
 

@@ -63,6 +63,8 @@ export interface CheckMeta {
   readonly id: string
   readonly verifies: readonly RequirementId[]
   readonly level: 'MUST' | 'SHOULD' | 'MAY'
+  /** Sends no write: runs under --read-only. */
+  readonly readOnly: boolean
 }
 
 /** A response body the run validated, and what was wrong with it. Collected into the schema.* checks. */

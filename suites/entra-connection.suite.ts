@@ -9,7 +9,7 @@ import { SCHEMA_URN } from '../src/scim/schema-model.ts'
 import type { HttpResponse } from '../src/client/http.ts'
 import type { CheckContext } from '../src/check.ts'
 
-// Entra's Test Connection (entra-provisioning.md 1.1): a filter on the matching
+// Entra's Test Connection: a filter on the matching
 // attribute with a random GUID, on /Users and on /Groups, must answer 200 with an
 // empty ListResponse. Entra sends the same probes at the start of every cycle.
 

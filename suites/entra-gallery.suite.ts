@@ -7,7 +7,7 @@ import { profileValues, withValues } from '../src/profile-values.ts'
 import { idOf, resourcesOf } from '../src/resources.ts'
 import type { CheckContext } from '../src/check.ts'
 
-// The checks of Microsoft's gallery validation (entra-provisioning.md 2.5 and 4.5):
+// The checks of Microsoft's gallery validation:
 // paging 11 users by 5, duplicate creates, filters in another letter case, deleting twice.
 
 async function createEntraUser({ scim, run, uniqueName }: CheckContext, label: string): Promise<{ id: string; userName: string }> {

@@ -8,7 +8,7 @@ import { idOf, resourcesOf } from '../src/resources.ts'
 import type { CheckContext } from '../src/check.ts'
 import type { JsonValue } from '../src/scim/types.ts'
 
-// Entra's group cycle (entra-provisioning.md 1.3): create without members, match by
+// Entra's group cycle: create without members, match by
 // displayName with excludedAttributes=members, add members, remove members, rename,
 // delete; displayName must be unique (2.8).
 

@@ -9,8 +9,8 @@ import { SCHEMA_URN } from '../src/scim/schema-model.ts'
 import type { JsonObject, JsonValue, PatchOperation } from '../src/scim/types.ts'
 import { createGroup, createUser, emailName } from '../src/steps.ts'
 
-// The PATCH requests Entra really sends, request for request (entra-provisioning.md
-// 1.2.4-1.3, 3.3, 3.4), each followed by a GET proving what the server kept.
+// The PATCH requests Entra really sends, request for request (Microsoft's Entra SCIM
+// documentation), each followed by a GET proving what the server kept.
 
 const MANAGER = `${SCHEMA_URN.enterpriseUser}:manager`
 
@@ -19,7 +19,7 @@ function patchOp(...operations: PatchOperation[]): JsonObject {
 }
 
 async function patchAndRead(scim: ScimClient, kind: 'User' | 'Group', id: string, body: JsonObject): Promise<JsonObject> {
-  ensureStatus(await scim.patch(kind, id, body), [200, 204], 'Entra expects 200 or 204 for a PATCH (entra-provisioning.md 2.1)')
+  ensureStatus(await scim.patch(kind, id, body), [200, 204], 'Entra expects 200 or 204 for a PATCH')
   const read = await scim.get(kind, id)
   ensureStatus(read, 200, `GET after the PATCH failed`)
   return read.json as JsonObject

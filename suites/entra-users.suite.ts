@@ -11,7 +11,7 @@ import type { ScimClient } from '../src/client/scim-client.ts'
 import type { Profile } from '../src/profile.ts'
 import type { JsonValue } from '../src/scim/types.ts'
 
-// Entra's user provisioning cycle, request for request (entra-provisioning.md 1.2):
+// Entra's user provisioning cycle, request for request:
 // match, create, read, update only what changed, disable, re-enable, manager in a
 // second round trip, a second cycle that must find nothing to change, hard delete.
 

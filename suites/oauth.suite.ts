@@ -2,7 +2,7 @@ import { check } from '../src/check.ts'
 import { CheckFailure } from '../src/check-failure.ts'
 
 // Entra's gallery requirements on the OAuth client-credentials token endpoint
-// (entra-provisioning.md 2.10; Microsoft's Validate_Credentials_Test): a 2xx
+// (Microsoft's Entra SCIM documentation; Microsoft's Validate_Credentials_Test): a 2xx
 // answer with an access_token the SCIM endpoint accepts, living 60 min to 6 h.
 // Judged on the token the main process fetched before the run (the preflight
 // already proved the SCIM endpoint accepts it).

@@ -113,7 +113,7 @@ for (const [label, kind] of kinds) {
     // References point at a second resource, written in their own op as Entra's second round trip does.
     const referenced = attributes.some((a) => needsReference(a)) ? await create(context, 'User', profileValues('User', profile.user, context.uniqueName(`ref-${label}`)), 'profile.user.create-read-back') : undefined
     // Entra adds each value by its path; through a value filter that matches nothing that is Entra's
-    // own rule (entra-provisioning.md 3.4), undefined in RFC 7644 3.5.2.1, so the rfc dialect adds
+    // own rule, undefined in RFC 7644 3.5.2.1, so the rfc dialect adds
     // the same values as one path-less add of the attributes (3.5.2.1: "the target location is assumed to be the resource itself").
     const ops = profile.dialect === 'rfc'
       ? (added.length > 0 ? [{ op: 'add' as const, value: withValues({}, added) }] : [])

@@ -6,7 +6,7 @@ import { rfc7644 } from '../src/catalogue/rfc7644.ts'
 import { httpAuth } from '../src/catalogue/http-auth.ts'
 
 // Section numbers as the documents number them (RFC tables of contents; the
-// numbered headings of entra-provisioning.md), so a typo such as 3.4.2.7 fails.
+// numbered sections of the Entra catalogue), so a typo such as 3.4.2.7 fails.
 const SECTIONS: Record<Requirement['source'], readonly string[]> = {
   RFC7643: [
     '1', '1.1', '1.2', '2', '2.1', '2.2', '2.3', '2.3.1', '2.3.2', '2.3.3', '2.3.4', '2.3.5', '2.3.6', '2.3.7', '2.3.8',
@@ -33,7 +33,7 @@ const PREFIX: Record<Requirement['source'], string> = { RFC7643: 'rfc7643', RFC7
 const LEGACY_ENTRA_SEGMENTS = new Set(['test-connection', 'auth'])
 
 const entries = Object.entries(requirements) as [string, Requirement][]
-const entraSection = (section: string): string | undefined => /\(entra-provisioning\.md (\d+(?:\.\d+)*)\)$/.exec(section)?.[1]
+const entraSection = (section: string): string | undefined => /^\d+(?:\.\d+)*$/.exec(section)?.[0]
 
 describe('requirement catalogue', () => {
   it('quotes the source for a MUST only with MUST, SHALL or REQUIRED in the quote (a failure at MUST needs one)', () => {
@@ -68,6 +68,14 @@ describe('requirement catalogue', () => {
       } else {
         expect(segment, id).toBe(r.section)
       }
+    }
+  })
+
+  it('links every Entra requirement to the Microsoft page that documents it, never to a file of ours', () => {
+    for (const [id, r] of entries.filter(([, r]) => r.source === 'Entra')) {
+      expect(r.url, id).toMatch(/^https:\/\/learn\.microsoft\.com\/en-us\/entra\//)
+      expect(r.title, id).toBeTruthy()
+      expect(`${r.section} ${r.title} ${r.summary}`, id).not.toMatch(/\.md\b/)
     }
   })
 

@@ -2,7 +2,7 @@ import { requirements } from '../../src/catalogue.ts'
 import type { Requirement } from '../../src/catalogue.ts'
 
 // Where a requirement id points a reader: the RFC section on rfc-editor.org, or the
-// name of the Entra document. Ids have the form '<source>:<section>:<name>'
+// Microsoft page that documents an Entra requirement. Ids have the form '<source>:<section>:<name>'
 // (src/catalogue.ts); an id the catalogue does not know is still linked from its form.
 
 export interface RuleLink {
@@ -23,6 +23,6 @@ export function ruleLink(id: string): RuleLink {
     const rfcName = rfc[1].toLowerCase()
     return { id, label: `${rfcName.toUpperCase()} §${rfc[2]}`, href: `https://www.rfc-editor.org/rfc/${rfcName}#section-${rfc[2]}`, ...(summary ? { summary } : {}) }
   }
-  if (known?.source === 'Entra') return { id, label: `Entra: ${known.section}`, ...(summary ? { summary } : {}) }
+  if (known?.source === 'Entra') return { id, label: `Entra: ${known.title ?? known.section}`, ...(known.url ? { href: known.url } : {}), ...(summary ? { summary } : {}) }
   return { id, label: id, ...(summary ? { summary } : {}) }
 }

@@ -216,7 +216,7 @@ const MALFORMATIONS: readonly Malformation[] = ['open-parenthesis', 'close-paren
  * A valid Entra-level filter broken one way; only texts the RFC grammar rejects are kept
  * (RFC 7644 section 3.4.2.2, invalidFilter). Under Entra's dialects an unquoted value is
  * not malformed: Entra sends `externalId eq jyoung` and expects it tolerated
- * (entra-provisioning.md 1.2.1, 3.4), so a server that answers it is right.
+ *, so a server that answers it is right.
  */
 export function malformedFilter(valid: fc.Arbitrary<Filter>, dialect: 'rfc' | 'entra' | 'entra-flag'): fc.Arbitrary<MalformedFilter> {
   const malformation = fc.constantFrom<Malformation>(...MALFORMATIONS.filter((m) => dialect === 'rfc' || m !== 'unquoted-string'))

@@ -11,7 +11,7 @@ import type { JsonObject, JsonValue, PatchOperation, PatchRequest, ScimResource,
 //   PatchOp   = { "schemas": [ "urn:ietf:params:scim:api:messages:2.0:PatchOp" ], "Operations": [ operation+ ] }
 //   operation = { "op": "add" / "remove" / "replace", [ "path": PATH ], [ "value": value ] }
 //   PATH      = attrPath / valuePath [subAttr]
-// in three dialects (entra-provisioning.md 1.2.4-1.3, 3.3, 3.4):
+// in three dialects:
 //   rfc         lowercase ops, JSON booleans, manager as { "value": id }, members removed by members[value eq "id"]
 //   entra       Add/Replace/Remove, "True"/"False", one op per attribute, manager as a bare id, members removed by a value array
 //   entra-flag  lowercase ops, JSON booleans, bare manager id, path-less replace with flattened keys, members[value eq "id"]
@@ -140,7 +140,7 @@ function valueOf(space: PatchSpace, a: MappedAttribute): fc.Arbitrary<JsonValue>
 
 const refList = fc.uniqueArray(fc.nat(REF_COUNT - 1), { minLength: 1, maxLength: REF_COUNT })
 
-/** members: add one or many, remove one in the dialect's form (entra-provisioning.md 1.3, 3.3 row 4). */
+/** members: add one or many, remove one in the dialect's form. */
 function memberOps(dialect: Dialect): fc.Arbitrary<PatchOperation> {
   const element = (i: number): JsonObject => (dialect === 'entra' ? { $ref: null, value: ref(i) } : { value: ref(i) })
   const add = refList.map((ids) => ({ op: opName(dialect, 'add'), path: 'members', value: ids.map(element) }))
@@ -211,8 +211,8 @@ export function validPatchArbitrary(space: PatchSpace): fc.Arbitrary<PatchCase> 
 
 /**
  * RFC 7644 3.5.2.1 does not say what `add` on `emails[type eq "work"].value` does when no
- * element matches the filter (Entra's connector relies on it creating one, entra-provisioning.md
- * 3.4): an undefined case, so the rfc dialect never generates it.
+ * element matches the filter (Entra's connector relies on it creating one, as Microsoft
+ * documents): an undefined case, so the rfc dialect never generates it.
  */
 function addsThroughUnmatchedFilter(base: ScimResource, space: PatchSpace, request: PatchRequest): boolean {
   let current = base

@@ -3,7 +3,7 @@ import { isIP } from 'node:net'
 import type { TlsSummary } from '../report/model.ts'
 
 // How the run trusts the target's certificate, and what the target's TLS looks
-// like next to Entra's requirement (entra-provisioning.md 2.11): TLS 1.2 with
+// like next to Entra's requirement: TLS 1.2 with
 // one of the listed suites, a certificate a public CA vouches for.
 
 export interface TlsSettings {

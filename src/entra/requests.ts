@@ -8,20 +8,20 @@ import { filterLiteral, parseEntraPath } from '../profile-values.ts'
 // with a value array), 'entra-flag' = ?aadOptscim062020 (lower-case ops, JSON
 // booleans, members[value eq "…"]), 'rfc' = RFC 7644 3.5.2 shapes.
 
-/** Microsoft's extra schema URI on group creates (entra-provisioning.md 1.3, 3.4 item 10). */
+/** Microsoft's extra schema URI on group creates (Microsoft's Entra SCIM documentation). */
 export const ADSCIM_GROUP_URN = 'http://schemas.microsoft.com/2006/11/ResourceManagement/ADSCIM/2.0/Group'
 export const MANAGER_PATH = `${SCHEMA_URN.enterpriseUser}:manager`
 
 const isEntra = (dialect: Dialect): boolean => dialect !== 'rfc'
 
-/** POST /Users body, entra-provisioning.md 1.2.2 "Create User": client meta.resourceType and roles: [] included. */
+/** POST /Users body, Microsoft's Entra SCIM documentation "Create User": client meta.resourceType and roles: [] included. */
 export function createUserBody(dialect: Dialect, attributes: JsonObject): JsonObject {
   const body: JsonObject = { schemas: [SCHEMA_URN.user, SCHEMA_URN.enterpriseUser], ...attributes }
   if (!isEntra(dialect)) return body
   return { ...body, meta: { resourceType: 'User' }, roles: Array.isArray(attributes['roles']) ? attributes['roles'] : [] }
 }
 
-/** POST /Groups body, entra-provisioning.md 1.3: no members, Microsoft's ADSCIM schema URI alongside the core one. */
+/** POST /Groups body, Microsoft's Entra SCIM documentation: no members, Microsoft's ADSCIM schema URI alongside the core one. */
 export function createGroupBody(dialect: Dialect, attributes: JsonObject): JsonObject {
   if (!isEntra(dialect)) return { schemas: [SCHEMA_URN.group], ...attributes }
   return { schemas: [SCHEMA_URN.group, ADSCIM_GROUP_URN], ...attributes, meta: { resourceType: 'Group' } }
@@ -84,7 +84,7 @@ export function matchQuery(kind: 'User' | 'Group', path: string, value: JsonValu
 
 /**
  * `<path> eq <value>`. Entra filters a filtered path as written in its mapping,
- * `emails[type eq "work"].value eq "…"` (entra-provisioning.md 1.2.1, 2.4), which
+ * `emails[type eq "work"].value eq "…"`, which
  * RFC 7644's grammar lacks; the rfc dialect writes the RFC equivalent
  * `emails[type eq "work" and value eq "…"]`.
  */

@@ -22,7 +22,7 @@ const dropsEnterprise = onResponse(isAny('Users'), (res) => eachResource(res, (r
   if (Array.isArray(resource.schemas)) resource.schemas = resource.schemas.filter((s) => s !== ENTERPRISE)
 }))
 
-/** 4255551234 → +1 (425) 555-1234, the reformatting entra-provisioning.md 2.2 warns about. */
+/** 4255551234 → +1 (425) 555-1234, the reformatting Microsoft's Entra SCIM documentation warns about. */
 const normalisesPhones = onResponse(isAny('Users'), (res) => eachResource(res, (resource) => {
   if (!Array.isArray(resource.phoneNumbers)) return
   for (const phone of resource.phoneNumbers as { value?: unknown }[]) {

@@ -480,7 +480,7 @@ describe('formatFilter', () => {
 
 import { describe as describeEntra, it } from 'vitest'
 
-describeEntra("Entra's documented sub-attribute form (entra-provisioning.md 2.4)", () => {
+describeEntra("Entra's documented sub-attribute form", () => {
   it('reads emails[type eq "work"].value eq "x" as emails[type eq "work" and value eq "x"]', () => {
     expect(parseFilter('emails[type eq "work"].value eq "a@example.com"')).toEqual(parseFilter('emails[type eq "work" and value eq "a@example.com"]'))
     expect(parseFilter('emails[type eq "work"].value eq "a@example.com" and active eq true')).toEqual(parseFilter('emails[type eq "work" and value eq "a@example.com"] and active eq true'))

@@ -1,7 +1,7 @@
 // The PATCH oracle against RFC 7644 section 3.5.2: every PATCH example of sections
 // 3.5.2.1-3.5.2.3 as a data table (resource before, operations, resource after), in
-// both dialects; then every shape Entra sends (entra-provisioning.md 1.2.4-1.3,
-// 3.3, 3.4); then each error case with its scimType and the input left unchanged.
+// both dialects; then every shape Entra sends (as Microsoft
+// documents it); then each error case with its scimType and the input left unchanged.
 
 import { describe, expect, test } from 'vitest'
 import { applyPatch } from '../../src/scim/patch/apply.ts'
@@ -527,7 +527,7 @@ const entraCases: readonly EntraCase[] = [
   },
 ]
 
-describe('what Entra sends (entra-provisioning.md)', () => {
+describe('what Entra sends, as Microsoft documents it', () => {
   test.each(entraCases)('$source: $name', ({ kind, before, operations, after, rfc }) => {
     const snapshot = structuredClone(before)
     expect(okResource(run(kind, 'entra', before, operations))).toEqual(after)

@@ -51,8 +51,8 @@ export function formatCompValue(value: CompareValue): string {
 
 /**
  * The wire string as Entra writes it: a value path whose last condition is on a
- * sub-attribute comes out as `emails[type eq "work"].value eq "x"` (entra-provisioning.md
- * 1.2.1, 2.4), which parseFilter reads back as the same AST as the RFC form.
+ * sub-attribute comes out as `emails[type eq "work"].value eq "x"` (Microsoft's Entra SCIM
+ * documentation), which parseFilter reads back as the same AST as the RFC form.
  */
 export function formatEntraFilter(filter: Filter): string {
   switch (filter.kind) {

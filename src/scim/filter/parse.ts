@@ -130,8 +130,8 @@ function readEnclosed(scanner: Scanner, inValuePath: boolean, open: '(' | '[', c
 }
 
 /**
- * Not RFC grammar, but what Entra documents and sends for matching (entra-provisioning.md
- * 1.2.1, 2.4): `emails[type eq "work"].value eq "x"`. It is read as the RFC form
+ * Not RFC grammar, but what Entra documents and sends for matching (Microsoft's Entra SCIM
+ * documentation): `emails[type eq "work"].value eq "x"`. It is read as the RFC form
  * `emails[type eq "work" and value eq "x"]`, which means the same.
  */
 function readEntraSubComparison(scanner: Scanner): Filter {

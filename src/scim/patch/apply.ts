@@ -62,7 +62,7 @@ function member(operation: JsonObject, name: string): JsonValue | undefined {
 /**
  * RFC 7644 section 3.5.2: "op" is "add", "remove" or "replace"; anything else does
  * not conform to the request schema, so 400 invalidSyntax (Table 9). Entra sends
- * "Add", "Replace", "Remove" (entra-provisioning.md 1.2.4), so the entra dialect
+ * "Add", "Replace", "Remove", so the entra dialect
  * ignores case.
  */
 function opName(operation: JsonObject, context: PatchContext): OpName {
@@ -110,7 +110,7 @@ function applyAt(resource: ScimResource, op: 'add' | 'replace', path: PatchPath,
  * holds the attributes to add or replace (3.5.2.1, 3.5.2.3). Each key is read as a
  * path, so Entra's flattened "name.givenName" and URN-qualified
  * "urn:...:enterprise:2.0:User:department" keys land where their paths point
- * (entra-provisioning.md 2.6, 3.3 row 3); a key that is a schema URN holds that
+ *; a key that is a schema URN holds that
  * extension's attributes (RFC 7643 section 3.3).
  */
 function applyToResource(resource: ScimResource, op: 'add' | 'replace', value: JsonValue, context: PatchContext): void {

@@ -77,7 +77,7 @@ function setSubAttribute(resource: ScimResource, op: 'add' | 'replace', target: 
  * 3.5.2.2: the attribute (or sub-attribute) and its values are removed. In the
  * entra dialect a "value" array on a multi-valued attribute removes only the
  * listed values: Entra removes group members as
- * {"op":"Remove","path":"members","value":[{"value":id}]} (entra-provisioning.md 1.3, 3.3 row 4).
+ * {"op":"Remove","path":"members","value":[{"value":id}]}.
  * The RFC defines no "value" for remove, so the rfc dialect ignores it and removes
  * every value, as a spec-literal server does.
  */

@@ -2,8 +2,8 @@ import type { SchemaDefinition } from '../schema-model.ts'
 
 /**
  * `rfc`: RFC 7644 section 3.5.2 to the letter (lowercase ops, JSON booleans).
- * `entra`: also what Microsoft Entra ID provisioning sends (entra-provisioning.md
- * sections 1.2.4-1.3, 3.3, 3.4): capitalised ops, "True"/"False" strings, the
+ * `entra`: also what Microsoft Entra ID provisioning sends (Microsoft's Entra SCIM
+ * documentation): capitalised ops, "True"/"False" strings, the
  * manager as a bare id, member removal with a value array.
  */
 export type PatchDialect = 'rfc' | 'entra'

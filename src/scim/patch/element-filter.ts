@@ -33,7 +33,7 @@ export function matchesElement(target: Target, element: JsonValue, dialect: Patc
   }
 }
 
-/** Entra filters on roles[primary eq "True"] (entra-provisioning.md 1.2.7, 3.4 item 9): "True" means true there. */
+/** Entra filters on roles[primary eq "True"] (Microsoft's Entra SCIM documentation): "True" means true there. */
 function withJsonBooleans(filter: Filter, lookup: (path: AttrPath) => AttributeDefinition | undefined): Filter {
   switch (filter.kind) {
     case 'compare': {

@@ -54,7 +54,7 @@ export function resolveTarget(path: PatchPath, label: string, context: PatchCont
 
 /**
  * Entra's legacy shape {"op":"Add","path":"manager",...} names an enterprise
- * extension attribute without its URN (entra-provisioning.md 1.2.6, "Legacy doc
+ * extension attribute without its URN (Microsoft's Entra SCIM documentation, "Legacy doc
  * shapes"). The entra dialect accepts an unqualified name that no core attribute
  * has when exactly one extension defines it; RFC 7644 section 3.10 gives
  * unqualified names to the core schema, so the rfc dialect does not.

@@ -70,7 +70,7 @@ export function removeSelected(resource: ScimResource, target: Target, dialect: 
  * comparisons: Add emails[type eq "work"].value on a user with no work email yields
  * {"type":"work","value":...}, which Entra relies on, and Entra sends Replace and
  * Add alike for this, so the entra dialect creates on replace too
- * (entra-provisioning.md 1.2.4, 3.4 items 7-8). A filter that is not a conjunction
+ * (Microsoft's Entra SCIM documentation). A filter that is not a conjunction
  * of "eq" comparisons says nothing to build from: noTarget.
  */
 export function addOrReplaceSelected(resource: ScimResource, op: 'add' | 'replace', target: Target, value: JsonValue, dialect: PatchDialect): void {

@@ -39,7 +39,7 @@ export function coerceValue(attribute: AttributeDefinition, value: JsonValue, di
 export function coerceElement(attribute: AttributeDefinition, value: JsonValue, dialect: PatchDialect, label: string): JsonValue | undefined {
   if (value === null) return undefined
   if (Array.isArray(value)) {
-    // Entra's legacy manager shape wraps the one value in an array (entra-provisioning.md 1.2.6).
+    // Entra's legacy manager shape wraps the one value in an array.
     const [only] = value
     if (dialect === 'entra' && attribute.type === 'complex' && value.length === 1 && isObject(only)) return coerceComplex(attribute, only, dialect, label)
     reject('invalidValue', `"${label}" takes a single value, not an array`)
@@ -50,8 +50,8 @@ export function coerceElement(attribute: AttributeDefinition, value: JsonValue, 
 
 function coerceComplex(attribute: AttributeDefinition, value: JsonValue, dialect: PatchDialect, label: string): JsonObject | undefined {
   if (typeof value === 'string' && dialect === 'entra' && !attribute.multiValued && findAttribute(attribute.subAttributes, 'value')) {
-    // Entra sends the manager as a bare id and clears it with "" (entra-provisioning.md
-    // 1.2.6, 3.4 items 4-5); it reads it back as { "value": id }.
+    // Entra sends the manager as a bare id and clears it with "" (Microsoft's Entra SCIM
+    // documentation); it reads it back as { "value": id }.
     return value === '' ? undefined : { value }
   }
   if (!isObject(value)) reject('invalidValue', `"${label}" is complex: its value is an object of sub-attributes`)
@@ -73,7 +73,7 @@ function coerceSimple(attribute: AttributeDefinition, value: JsonValue, dialect:
   if (isObject(value)) reject('invalidValue', `"${label}" is a simple ${attribute.type}, not an object`)
   if (attribute.type === 'boolean') {
     if (typeof value === 'boolean') return value
-    // Entra without aadOptscim062020 sends "True"/"False" (entra-provisioning.md 1.2.5, 3.3 row 1).
+    // Entra without aadOptscim062020 sends "True"/"False".
     if (dialect === 'entra' && typeof value === 'string' && /^(true|false)$/i.test(value)) return value.toLowerCase() === 'true'
     return reject('invalidValue', `"${label}" is a boolean; ${JSON.stringify(value)} is not`)
   }
