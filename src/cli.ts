@@ -10,6 +10,7 @@ import { writeReports, writers, fileNames } from '../reporters/index.ts'
 import { markdownStopped } from '../reporters/markdown.ts'
 import { consoleSummary, quietSummary } from '../reporters/console.ts'
 import { listProfiles, loadProfile } from './profile.ts'
+import { checksText, explainText } from './checks-command.ts'
 import { createReferenceServer, type ReferenceServer } from './server/index.ts'
 import { toolVersion } from './version.ts'
 import { createHttp } from './client/http.ts'
@@ -37,6 +38,14 @@ async function main(argv: readonly string[]): Promise<number> {
       return 0
     case 'profiles':
       for (const p of listProfiles()) process.stdout.write(`${p.name.padEnd(10)} ${p.title}\n`)
+      return 0
+    case 'checks':
+      loadProfile(command.profile)
+      process.stdout.write(await checksText(command.profile, command.json))
+      return 0
+    case 'explain':
+      loadProfile(command.profile)
+      process.stdout.write(await explainText(command.id, command.profile))
       return 0
     case 'serve':
       return serve(command.port, command.token)

@@ -69,6 +69,8 @@ export type Command =
   | { readonly name: 'run'; readonly options: RunOptions }
   | { readonly name: 'serve'; readonly port: number; readonly token: string }
   | { readonly name: 'profiles' }
+  | { readonly name: 'checks'; readonly profile: string; readonly json: boolean }
+  | { readonly name: 'explain'; readonly id: string; readonly profile: string }
   | { readonly name: 'cleanup'; readonly options: CleanupOptions }
   | { readonly name: 'help' }
   | { readonly name: 'version' }
@@ -117,6 +119,8 @@ export function parseCommand(argv: readonly string[], env: Readonly<Record<strin
     case 'serve': return parseServe(rest)
     case 'profiles': return rest.includes('--help') || rest.includes('-h') ? { name: 'help' } : { name: 'profiles' }
     case 'cleanup': return parseCleanup(rest, env)
+    case 'checks': return parseChecks(rest, env)
+    case 'explain': return parseExplain(rest, env)
     case 'run': return parseRun(rest, env)
     default: return parseRun(argv, env)
   }
@@ -254,6 +258,24 @@ function parseFormats(text: string | undefined): readonly Format[] {
 function parseVerbosity(quiet: boolean | undefined, verbose: boolean | undefined): Verbosity {
   if (quiet && verbose) throw new UsageError('--quiet and --verbose exclude each other')
   return quiet ? 'quiet' : verbose ? 'verbose' : 'normal'
+}
+
+const listingFlags = { profile: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const
+
+function parseChecks(args: readonly string[], env: Readonly<Record<string, string | undefined>>): Command {
+  const { values } = parse(args, listingFlags)
+  if (values.help) return { name: 'help' }
+  return { name: 'checks', profile: values.profile ?? env.SCIM_CONFORM_PROFILE ?? DEFAULTS.profile, json: values.json ?? false }
+}
+
+/** `explain CHECK-ID [--profile P]`: the one positional argument of the command line. */
+function parseExplain(args: readonly string[], env: Readonly<Record<string, string | undefined>>): Command {
+  const [id, ...rest] = args
+  if (id === '--help' || id === '-h') return { name: 'help' }
+  if (id === undefined || id.startsWith('-')) throw new UsageError('explain needs a check id, e.g. scim-conform explain users.create.status-201 (list them with "scim-conform checks")')
+  const { values } = parse(rest, listingFlags)
+  if (values.help) return { name: 'help' }
+  return { name: 'explain', id, profile: values.profile ?? env.SCIM_CONFORM_PROFILE ?? DEFAULTS.profile }
 }
 
 function parseServe(args: readonly string[]): Command {

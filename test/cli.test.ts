@@ -68,6 +68,27 @@ describe('usage', () => {
     expect(r.code).toBe(0)
     expect(r.stdout.split('\n').filter(Boolean).map((l) => l.split(/\s+/)[0])).toEqual(['entra', 'rfc', 'zapier', 'zip', 'zscaler', 'zero', 'zendesk'])
   })
+
+  it('checks --json lists every check with its level, requirements and whether it writes, sending nothing', async () => {
+    const r = await runCli(['checks', '--profile', 'zip', '--json'])
+    expect(r.code).toBe(0)
+    const checks = JSON.parse(r.stdout) as { id: string; area: string; level: string; requirements: string[]; readOnly: boolean }[]
+    expect(checks.find((c) => c.id === 'users.create.status-201')).toMatchObject({ area: 'users', level: 'MUST', readOnly: false, requirements: expect.arrayContaining(['rfc7644:3.3:created-201']) })
+    expect(checks.find((c) => c.id === 'auth.no-token.401')?.readOnly).toBe(true)
+    expect(new Set(checks.map((c) => c.id)).size).toBe(checks.length)
+  })
+
+  it('explain quotes what a check requires, with its source and its fix; an unknown id exits 2 with one line', async () => {
+    const r = await runCli(['explain', 'users.create.status-201'])
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain('SHALL be returned with HTTP status code 201 (Created)')
+    expect(r.stdout).toContain('https://www.rfc-editor.org/rfc/rfc7644#section-3.3')
+    expect(r.stdout).toMatch(/Fix when it fails: /)
+    const unknown = await runCli(['explain', 'users.create.nope'])
+    expect(unknown.code).toBe(2)
+    expect(unknown.stderr.trim().split('\n')).toHaveLength(1)
+    expect(unknown.stderr).toContain('users.create.status-201')
+  })
 })
 
 describe('unreachable or refusing targets exit 3 before any check', () => {
