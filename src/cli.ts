@@ -11,6 +11,7 @@ import { markdownStopped } from '../reporters/markdown.ts'
 import { consoleSummary, quietSummary } from '../reporters/console.ts'
 import { listProfiles, loadProfile } from './profile.ts'
 import { checksText, explainText } from './checks-command.ts'
+import { profileText, showProfile } from './profile-show.ts'
 import { createReferenceServer, type ReferenceServer } from './server/index.ts'
 import { toolVersion } from './version.ts'
 import { createHttp } from './client/http.ts'
@@ -39,6 +40,11 @@ async function main(argv: readonly string[]): Promise<number> {
     case 'profiles':
       for (const p of listProfiles()) process.stdout.write(`${p.name.padEnd(10)} ${p.title}\n`)
       return 0
+    case 'profile-show': {
+      const shown = showProfile(loadProfile(command.profile))
+      process.stdout.write(command.json ? JSON.stringify(shown, null, 2) + '\n' : profileText(shown))
+      return 0
+    }
     case 'checks':
       loadProfile(command.profile)
       process.stdout.write(await checksText(command.profile, command.json))

@@ -69,6 +69,7 @@ export type Command =
   | { readonly name: 'run'; readonly options: RunOptions }
   | { readonly name: 'serve'; readonly port: number; readonly token: string }
   | { readonly name: 'profiles' }
+  | { readonly name: 'profile-show'; readonly profile: string; readonly json: boolean }
   | { readonly name: 'checks'; readonly profile: string; readonly json: boolean }
   | { readonly name: 'explain'; readonly id: string; readonly profile: string }
   | { readonly name: 'cleanup'; readonly options: CleanupOptions }
@@ -117,7 +118,7 @@ export function parseCommand(argv: readonly string[], env: Readonly<Record<strin
   const [first, ...rest] = argv
   switch (first) {
     case 'serve': return parseServe(rest)
-    case 'profiles': return rest.includes('--help') || rest.includes('-h') ? { name: 'help' } : { name: 'profiles' }
+    case 'profiles': return parseProfiles(rest)
     case 'cleanup': return parseCleanup(rest, env)
     case 'checks': return parseChecks(rest, env)
     case 'explain': return parseExplain(rest, env)
@@ -258,6 +259,16 @@ function parseFormats(text: string | undefined): readonly Format[] {
 function parseVerbosity(quiet: boolean | undefined, verbose: boolean | undefined): Verbosity {
   if (quiet && verbose) throw new UsageError('--quiet and --verbose exclude each other')
   return quiet ? 'quiet' : verbose ? 'verbose' : 'normal'
+}
+
+function parseProfiles(args: readonly string[]): Command {
+  const [sub, name, ...rest] = args
+  if (sub === undefined) return { name: 'profiles' }
+  if (sub === '--help' || sub === '-h') return { name: 'help' }
+  if (sub !== 'show') throw new UsageError(`profiles takes "show <name|path>" or nothing (got ${JSON.stringify(sub)})`)
+  if (name === undefined || name.startsWith('-')) throw new UsageError('profiles show needs a profile name or path, e.g. scim-conform profiles show zip')
+  const { values } = parse(rest, { json: { type: 'boolean' } } as const)
+  return { name: 'profile-show', profile: name, json: values.json ?? false }
 }
 
 const listingFlags = { profile: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const

@@ -69,6 +69,22 @@ describe('usage', () => {
     expect(r.stdout.split('\n').filter(Boolean).map((l) => l.split(/\s+/)[0])).toEqual(['entra', 'rfc', 'zapier', 'zip', 'zscaler', 'zero', 'zendesk'])
   })
 
+  it('profiles show prints the mapping and what Entra sends for it, in each dialect', async () => {
+    const r = await runCli(['profiles', 'show', 'zip', '--json'])
+    expect(r.code).toBe(0)
+    const shown = JSON.parse(r.stdout) as { attributes: { path: string; matching: boolean }[]; requests: { what: string; method: string; path: string; body?: { Operations?: { op: string }[] } }[] }
+    expect(shown.attributes.filter((a) => a.matching).map((a) => a.path)).toEqual(['userName', 'displayName'])
+    expect(shown.attributes.map((a) => a.path)).toContain('urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager')
+    const patches = shown.requests.filter((q) => q.method === 'PATCH' && q.path === '/Users/{id}')
+    expect(patches.map((q) => q.body?.Operations?.[0]?.op)).toEqual(['Replace', 'replace', 'replace'])
+    expect(shown.requests.find((q) => q.method === 'GET')?.path).toMatch(/^\/Users\?filter=userName\+eq\+%22/)
+    const text = await runCli(['profiles', 'show', 'zip'])
+    expect(text.stdout).toMatch(/kind\s+attribute\s+type\s+required\s+filterable\s+matching/)
+    const unknown = await runCli(['profiles', 'show', 'nope'])
+    expect(unknown.code).toBe(2)
+    expect(unknown.stderr.trim().split('\n')).toHaveLength(1)
+  })
+
   it('checks --json lists every check with its level, requirements and whether it writes, sending nothing', async () => {
     const r = await runCli(['checks', '--profile', 'zip', '--json'])
     expect(r.code).toBe(0)
