@@ -37,6 +37,7 @@ Options:
   --profile <name|path>  a built-in profile or a profile JSON file (default ${DEFAULTS.profile})
   --report-dir <dir>     where reports go (default ${DEFAULTS.reportDir})
   --only <globs>         run only the checks whose id matches, e.g. 'users.*,groups.create.*'
+  --rerun-failed <file>  run only the checks that failed or were blocked in an earlier report.json, with its seed
   --concurrency <n>      requests in flight at most (default ${DEFAULTS.concurrency}; 1 = strictly sequential)
   --timeout <ms>         per-request timeout (default ${DEFAULTS.timeoutMs})
   --run-timeout <s>      stop the whole run after this many seconds (what it created is still cleaned up)

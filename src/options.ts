@@ -101,6 +101,7 @@ const runFlags = {
   profile: { type: 'string' },
   'report-dir': { type: 'string' },
   only: { type: 'string' },
+  'rerun-failed': { type: 'string' },
   concurrency: { type: 'string' },
   seed: { type: 'string' },
   runs: { type: 'string' },
@@ -186,13 +187,15 @@ function parseRun(args: readonly string[], env: Readonly<Record<string, string |
     if (!url) throw new UsageError('no target: pass --url <base URL> or set SCIM_CONFORM_URL (or --embedded for the built-in server)')
     target = { kind: 'url', baseUrl: parseBaseUrl(url), auth: parseCredentials(values, env) }
   }
+  if (values['rerun-failed'] !== undefined && values.only !== undefined) throw new UsageError('--rerun-failed and --only exclude each other: --rerun-failed selects the checks itself')
+  const rerun = values['rerun-failed'] === undefined ? undefined : failedIn(values['rerun-failed'])
   const options: RunOptions = {
     target,
     profile: values.profile ?? env.SCIM_CONFORM_PROFILE ?? DEFAULTS.profile,
     reportDir: writableDirectory('--report-dir', values['report-dir'] ?? DEFAULTS.reportDir),
     concurrency: positiveInteger('--concurrency', values.concurrency, DEFAULTS.concurrency),
     ...parseConnection(values),
-    seed: values.seed === undefined ? randomSeed() : integer('--seed', values.seed),
+    seed: values.seed === undefined ? rerun?.seed ?? randomSeed() : integer('--seed', values.seed),
     runs: positiveInteger('--runs', values.runs, DEFAULTS.runs),
     formats: parseFormats(values.format),
     verbosity: parseVerbosity(values.quiet, values.verbose),
@@ -201,10 +204,28 @@ function parseRun(args: readonly string[], env: Readonly<Record<string, string |
     ...(values.rate === undefined ? {} : { rate: positiveNumber('--rate', values.rate) }),
     ...(values['run-timeout'] === undefined ? {} : { runTimeoutMs: positiveNumber('--run-timeout', values['run-timeout']) * 1000 }),
     ...(values.only === undefined ? {} : { only: values.only }),
+    ...(rerun === undefined ? {} : { only: rerun.only }),
     ...(values.baseline === undefined ? {} : { baseline: values.baseline }),
     ...(values['write-baseline'] === undefined ? {} : { writeBaseline: writableFile('--write-baseline', values['write-baseline']) }),
   }
   return { name: 'run', options }
+}
+
+/**
+ * --rerun-failed report.json: the checks that failed or were blocked there, with that run's seed,
+ * so a generated counterexample comes back the same.
+ */
+function failedIn(file: string): { readonly only: string; readonly seed?: number } {
+  let report: { checks?: unknown; seed?: unknown }
+  try {
+    report = JSON.parse(readFileSync(file, 'utf8')) as { checks?: unknown; seed?: unknown }
+  } catch (error) {
+    throw new UsageError(`--rerun-failed: cannot read ${file} as a report.json (${(error as Error).message.split('\n')[0]})`)
+  }
+  if (!Array.isArray(report.checks)) throw new UsageError(`--rerun-failed: ${file} is not a scim-conform report.json (no "checks")`)
+  const ids = (report.checks as { id?: unknown; status?: unknown }[]).flatMap((c) => (typeof c.id === 'string' && (c.status === 'fail' || c.status === 'blocked') ? [c.id] : []))
+  if (ids.length === 0) throw new UsageError(`--rerun-failed: nothing failed or was blocked in ${file}, so there is no check to run again`)
+  return { only: ids.join(','), ...(typeof report.seed === 'number' ? { seed: report.seed } : {}) }
 }
 
 type CredentialFlags = { token?: string; 'client-id'?: string; 'client-secret'?: string; 'token-url'?: string; scope?: string }

@@ -1,9 +1,10 @@
 import { it, expect } from 'vitest'
 import path from 'node:path'
+import { writeFileSync } from 'node:fs'
 import { parseCommand, type RunOptions } from '../../src/options.ts'
 import { UsageError } from '../../src/errors.ts'
 import { helpText } from '../../src/help.ts'
-import { repoRoot } from '../helpers.ts'
+import { repoRoot, tempDir } from '../helpers.ts'
 
 // The transport flags resolve once into RunOptions; a bad one is a one-line UsageError naming the flag.
 
@@ -68,4 +69,18 @@ it('every command answers --help with the help text', () => {
     expect(parseCommand(argv, {}), argv.join(' ')).toEqual({ name: 'help' })
   }
   expect(helpText).toContain('scim-conform serve')
+})
+
+it('--rerun-failed selects the failed and blocked checks of an earlier report, with its seed', () => {
+  const file = path.join(tempDir('rerun'), 'report.json')
+  writeFileSync(file, JSON.stringify({ seed: 4242, checks: [
+    { id: 'users.create.status-201', status: 'fail' }, { id: 'users.get.by-id', status: 'pass' },
+    { id: 'filters.pagination', status: 'blocked' }, { id: 'patch.group.status-204', status: 'warn' },
+  ] }))
+  expect(options([...base, '--rerun-failed', file], { SCIM_CONFORM_TOKEN: 't' })).toMatchObject({ only: 'users.create.status-201,filters.pagination', seed: 4242 })
+  expect(options([...base, '--rerun-failed', file, '--seed', '7'], { SCIM_CONFORM_TOKEN: 't' }).seed).toBe(7)
+  expect(() => options([...base, '--rerun-failed', file, '--only', 'users.*'], { SCIM_CONFORM_TOKEN: 't' })).toThrow(/exclude each other/)
+  writeFileSync(file, JSON.stringify({ seed: 1, checks: [{ id: 'users.get.by-id', status: 'pass' }] }))
+  expect(() => options([...base, '--rerun-failed', file], { SCIM_CONFORM_TOKEN: 't' })).toThrow(/nothing failed or was blocked/)
+  expect(() => options([...base, '--rerun-failed', path.join(path.dirname(file), 'missing.json')], { SCIM_CONFORM_TOKEN: 't' })).toThrow(/cannot read/)
 })
