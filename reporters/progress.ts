@@ -5,8 +5,9 @@ import { requirements, type RequirementId } from '../src/catalogue.ts'
 // Progress while the run goes. On a terminal: one live line per suite (checks
 // done/total, failures so far, the check running now, elapsed), redrawn in place.
 // When stdout is not a TTY or CI is set: plain lines, one per failure and per
-// finished suite. A display bug must never change the verdict, so every hook
-// swallows its own errors.
+// finished suite, and every TICK_MS a line with the run's done/total, so a CI log
+// never sits silent. Only the checks --only selected are counted. A display bug
+// must never change the verdict, so every hook swallows its own errors.
 
 export type Verbosity = 'quiet' | 'normal' | 'verbose'
 
@@ -24,6 +25,11 @@ interface SuiteState {
   finished: boolean
 }
 
+const TICK_MS = 10_000
+
+/** A check --only left out is collected in mode 'skip' and never runs: it is not progress. */
+const isSelected = (test: TestCase): boolean => test.options.mode !== 'skip'
+
 const areaOf = (module: TestModule): string => path.basename(module.moduleId).replace(/\.suite\.[jt]s$/, '')
 
 export class ProgressReporter implements Reporter {
@@ -31,14 +37,24 @@ export class ProgressReporter implements Reporter {
   readonly #started = Date.now()
   readonly #suites = new Map<string, SuiteState>()
   #drawnLines = 0
+  #ticker: ReturnType<typeof setInterval> | undefined
 
   constructor(out: ProgressOutput) {
     this.#out = out
   }
 
+  onTestRunStart(): void {
+    this.#safely(() => {
+      if (this.#out.live || this.#out.verbosity === 'quiet') return
+      this.#ticker = setInterval(() => this.#safely(() => this.#print(this.#runLine())), TICK_MS)
+      this.#ticker.unref()
+    })
+  }
+
   onTestModuleCollected(module: TestModule): void {
     this.#safely(() => {
-      this.#suites.set(areaOf(module), { total: [...module.children.allTests()].length, done: 0, failed: 0, current: '', finished: false })
+      const total = [...module.children.allTests()].filter(isSelected).length
+      if (total > 0) this.#suites.set(areaOf(module), { total, done: 0, failed: 0, current: '', finished: false })
       this.#redraw()
     })
   }
@@ -53,6 +69,7 @@ export class ProgressReporter implements Reporter {
 
   onTestCaseResult(test: TestCase): void {
     this.#safely(() => {
+      if (!isSelected(test)) return
       const suite = this.#suites.get(areaOf(test.module))
       const result = test.result()
       const check = test.meta().check
@@ -85,6 +102,8 @@ export class ProgressReporter implements Reporter {
 
   onTestRunEnd(): void {
     this.#safely(() => {
+      if (this.#ticker !== undefined) clearInterval(this.#ticker)
+      this.#ticker = undefined
       if (this.#out.live) {
         this.#redraw()
         this.#drawnLines = 0
@@ -115,6 +134,13 @@ export class ProgressReporter implements Reporter {
   #erase(): void {
     if (this.#drawnLines > 0) this.#out.write(`\x1b[${this.#drawnLines}A\x1b[J`)
     this.#drawnLines = 0
+  }
+
+  /** "progress: 57/139 checks done, 2 failed, 31.0s": what a CI log shows between suite lines. */
+  #runLine(): string {
+    const suites = [...this.#suites.values()]
+    const sum = (pick: (s: SuiteState) => number) => suites.reduce((n, s) => n + pick(s), 0)
+    return `progress: ${sum((s) => s.done)}/${sum((s) => s.total)} checks done, ${sum((s) => s.failed)} failed, ${this.#elapsed()}`
   }
 
   #elapsed(): string {

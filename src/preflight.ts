@@ -14,7 +14,7 @@ import type { TransportSummary } from './report/model.ts'
  * → exit 3 (wrong --url), so no write is ever sent to something that is not a SCIM endpoint.
  * Anything else, a SCIM error included, lets the checks judge the target.
  */
-export async function preflight(http: Http, baseUrl: string, credentialsHint = 'check --token or SCIM_CONFORM_TOKEN'): Promise<void> {
+export async function preflight(http: Http, baseUrl: string, credentialsHint = 'check --token or SCIM_CONFORM_TOKEN'): Promise<string> {
   try {
     const users = await http.send({ method: 'GET', path: '/Users', query: { filter: `userName eq "${randomUUID()}"` } })
     if (users.status === 401 || users.status === 403) {
@@ -30,10 +30,19 @@ export async function preflight(http: Http, baseUrl: string, credentialsHint = '
     if (config.status < 400 && !looksScim(config)) {
       throw new NotScim(notScimMessage(baseUrl, 'GET /ServiceProviderConfig', config))
     }
+    return testConnectionText(users)
   } catch (error) {
     if (error instanceof TransportError) throw new TargetUnreachable(`cannot reach ${baseUrl}: ${error.exchange.error ?? error.message}`)
     throw error
   }
+}
+
+/** What Entra's Test Connection would have seen: the status and, for a ListResponse, its totalResults. */
+function testConnectionText(users: { readonly status: number; readonly json: unknown }): string {
+  const total = (users.json as { totalResults?: unknown } | undefined)?.totalResults
+  const answer = typeof total === 'number' ? `${users.status}, a ListResponse with totalResults ${total}` : String(users.status)
+  const verdict = users.status === 200 && total === 0 ? 'passes' : 'fails (Entra needs 200 and an empty ListResponse)'
+  return `Test Connection (GET /Users?filter=userName eq "<random>"): ${answer}; Entra's Test Connection ${verdict}`
 }
 
 /** The run's first client-credentials token and the credentials that got it. */

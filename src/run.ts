@@ -115,7 +115,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Repor
   let attributes: AttributesJudged
   const stop = stopSignal(options.signal, options.runTimeoutMs)
   try {
-    await preflight(main, baseUrl, auth.kind === 'bearer' ? undefined : 'the token from --token-url was refused')
+    const testConnection = await preflight(main, baseUrl, auth.kind === 'bearer' ? undefined : 'the token from --token-url was refused')
     const advertised = await readAdvertised(main)
     const judged = narrowProfile(profile, advertised)
     attributes = {
@@ -123,6 +123,10 @@ export async function runConformance(options: ConformanceOptions): Promise<Repor
       leftOut: judged.leftOut.map((l) => `${l.kind} ${l.attribute.path}`),
     }
     transport = await describeTransport({ baseUrl, auth: auth.kind, tls, rate: options.rate, rateOrigin: options.rateOrigin, timeoutMs: options.timeoutMs })
+    if (options.progress && options.progress.verbosity !== 'quiet') {
+      options.progress.write(`${testConnection}\n`)
+      options.progress.write(`Plan: profile ${profile.name} (dialect ${profile.dialect}), at most ${options.concurrency} requests in flight in ${maxWorkers} workers${options.rate === undefined ? '' : `, ${options.rate} requests/s`}; attributes ${attributes.source === 'discovery' ? 'as /Schemas lists them' : `of the core schemas (${attributes.reason ?? ''})`}${attributes.leftOut.length > 0 ? `, ${attributes.leftOut.length} of the profile's left out` : ''}\n`)
+    }
     permits = await startPermitServer(options.concurrency)
     const run: RunConfig = {
       permitPort: permits.port,

@@ -4,6 +4,7 @@ import path from 'node:path'
 import { spawn } from 'node:child_process'
 import { runCli, startServer, tempDir, TOKEN, repoRoot, writtenVerdicts, everyReportSays } from './helpers.ts'
 import { onResponse } from './faults/wrappers.ts'
+import { slow } from './transport/hostile.ts'
 import type { Report } from '../src/report/model.ts'
 
 // The bin as a user runs it: exit codes, one-line errors, reports on disk.
@@ -229,3 +230,29 @@ describe('serve', () => {
     expect(code).toBe(0)
   })
 })
+
+describe('progress without a terminal', () => {
+  it('prints a done/total line every few seconds, counting only the selected checks, and a line per area that ran', async () => {
+    // 2 s per answer: the selected checks outlast the 10 s between progress lines.
+    const server = await startServer({ wrap: slow(2000) })
+    try {
+      const reportDir = tempDir('progress')
+      const r = await runCli(['--url', server.url, '--token', TOKEN, '--only', 'users.create.*', '--report-dir', reportDir], { env: { CI: '1' }, timeoutMs: 300_000 })
+      expect(r.code, r.stderr).toBe(0)
+      const selected = readReport(reportDir).checks.filter((c) => c.id.startsWith('users.create.')).length
+      const totals = [...r.stdout.matchAll(/progress: (\d+)\/(\d+) checks done, (\d+) failed, [\d.]+s/g)].map((m) => Number(m[2]))
+      expect(totals.length, r.stdout).toBeGreaterThan(0)
+      const areas = [...r.stdout.matchAll(/^(\S+): (\d+) checks, \d+ failed/gm)].map((m) => [m[1], Number(m[2])])
+      expect(totals.at(-1)).toBe(selected)
+      // First the Test Connection result and the plan, before any check's line.
+      const first = r.stdout.indexOf('Test Connection (GET /Users?filter=userName eq "<random>"): 200, a ListResponse with totalResults 0; Entra\'s Test Connection passes')
+      expect(first, r.stdout).toBeGreaterThanOrEqual(0)
+      expect(r.stdout.indexOf('Plan: profile entra (dialect entra), at most 8 requests in flight')).toBeGreaterThan(first)
+      expect(r.stdout.indexOf('progress: ')).toBeGreaterThan(first)
+      expect(areas).toEqual([['users', selected]])
+    } finally {
+      await server.close()
+    }
+  }, 400_000)
+})
+
