@@ -213,6 +213,15 @@ describe('markdown', () => {
 describe('html', () => {
   const page = writers.html(sampleReport)
 
+  it('summarises coverage per source and section, with the uncovered ids folded away', () => {
+    const section = page.slice(page.indexOf('<h2>Catalogue coverage</h2>'))
+    expect(section).toMatch(/<td>RFC 7644 §3\.4<\/td><td>\d+ of \d+<\/td>/)
+    expect(section).toMatch(/<td>Microsoft Entra: Status codes<\/td>/)
+    const folded = /<details><summary>(\d+) requirement\(s\) not yet covered<\/summary>/.exec(section)
+    expect(Number(folded?.[1])).toBe(sampleReport.coverage.uncovered.length)
+    expect(section.indexOf('<code>')).toBeGreaterThan(section.indexOf('<details>'))
+  })
+
   it('has one row per check with its status and id', () => {
     const rows = [...page.matchAll(/<tr data-status="(\w+)" data-check-id="([^"]+)">/g)].map((m) => [m[2], m[1]])
     expect(rows).toEqual(sampleReport.checks.map((c) => [c.id, c.status]))

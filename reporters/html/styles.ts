@@ -66,6 +66,8 @@ table.checks .detail { color: var(--muted); font-size: 12px; margin-top: 2px; }
 .curl pre { flex: 1; }
 .coverage-bar { height: 10px; max-width: 480px; background: #e5e9ee; border-radius: 5px; overflow: hidden; }
 .coverage-bar span { display: block; height: 100%; background: var(--pass); }
+table.coverage td:nth-child(3) { width: 40%; }
+table.coverage .coverage-bar { height: 8px; }
 .root-causes li { margin-bottom: 6px; }
 table.latency { border-collapse: collapse; margin-top: 8px; }
 table.latency th, table.latency td { padding: 2px 10px; border-bottom: 1px solid var(--line); text-align: right; }
