@@ -1,3 +1,4 @@
+import { verdictLines } from '../src/report/gates.ts'
 import { countByStatus, outcome, type CheckResult, type Report } from '../src/report/model.ts'
 import { selectionText } from './run-facts.ts'
 import { baselineMarkOf, type BaselineComparison } from '../src/report/baseline.ts'
@@ -34,6 +35,8 @@ export function consoleSummary(report: Report, reportPaths: readonly string[], c
   const totals = countByStatus(report.checks)
   lines.push('')
   lines.push(`${outcome(report).label}: ${report.checks.length} checks, ${totals.pass} passed, ${totals.fail} failed, ${totals.warn} warnings, ${totals.blocked} blocked, ${totals.skip} skipped in ${(report.durationMs / 1000).toFixed(1)}s (profile ${report.profile}, seed ${report.seed})`)
+  for (const v of verdictLines(report)) lines.push(`${v.label.toLowerCase()}: ${v.text}`)
+  if (report.gate) lines.push(`gate: the exit code follows the ${report.gate} verdict`)
   if (report.interrupted) lines.push('interrupted: the run stopped before every check ran; no verdict')
   if (report.caveat) lines.push(`caveat: ${report.caveat}`)
   if (report.selection) lines.push(`selection: ${selectionText(report.selection)}: a partial run, not a verdict on the whole suite`)

@@ -6,6 +6,8 @@ import type { CheckResult, Report } from '../src/report/model.ts'
 import { areaChart, latencyChart } from './html/charts.ts'
 import { checksTable } from './html/checks-table.ts'
 import { coverageSection } from './html/coverage.ts'
+import { verdictLines } from '../src/report/gates.ts'
+import { galleryRows } from '../src/report/gallery.ts'
 import { escapeHtml } from './html/escape.ts'
 import { evidenceCard } from './html/evidence.ts'
 import { rootCauses } from '../src/report/root-causes.ts'
@@ -99,6 +101,15 @@ function runDetails(report: Report): string {
     + `<p>Replay this run with seed <code>${report.seed}</code>. The curl commands read the token from <code>$SCIM_CONFORM_TOKEN</code>; the report holds no credential.</p>`
 }
 
+/** The three verdicts side by side, then Microsoft's gallery tests one by one. */
+function verdictSection(report: Report): string {
+  const cards = verdictLines(report).map((v) => `<div class="verdict-card ${v.ok ? 'ok' : 'bad'}"><strong>${escapeHtml(v.label)}</strong><p>${escapeHtml(v.text)}</p></div>`).join('')
+  const gate = report.gate ? `<p class="muted">The exit code follows the ${escapeHtml(report.gate)} verdict (--gate ${escapeHtml(report.gate)}).</p>` : ''
+  const rows = galleryRows(report).map((r) => `<tr data-gallery="${escapeHtml(r.status)}"><td>${escapeHtml(r.name)}</td><td>${escapeHtml(r.status)}</td><td>${r.checks.map((id) => `<code>${escapeHtml(id)}</code>`).join(' ') || '<span class="muted">no check sends it yet</span>'}</td></tr>`).join('')
+  return `<h2>Verdicts</h2><div class="verdicts">${cards}</div>${gate}`
+    + `<details class="gallery"><summary>Microsoft's gallery validator, test by test</summary><table class="gallery"><thead><tr><th>Test</th><th>Result</th><th>Checks</th></tr></thead><tbody>${rows}</tbody></table></details>`
+}
+
 export function html(report: Report, comparison?: BaselineComparison): string {
   const failed = report.checks.filter((c): c is Failed => c.status === 'fail' || c.status === 'warn')
     .sort((a, b) => (a.status === b.status ? 0 : a.status === 'fail' ? -1 : 1))
@@ -108,6 +119,7 @@ export function html(report: Report, comparison?: BaselineComparison): string {
   const body = [
     header(report, comparison),
     notices(report, comparison),
+    verdictSection(report),
     `<h2>Results per area</h2>${areaChart(groupByArea(report.checks))}${legend}`,
     rootCauseSection(report),
     `<h2>Checks</h2>${checksTable(report.checks, evidenceIds, comparison)}`,

@@ -1,3 +1,4 @@
+import { verdictLines } from '../src/report/gates.ts'
 import type { Exchange } from '../src/client/exchange.ts'
 import { groupByArea } from '../src/report/areas.ts'
 import { baselineMarkOf } from '../src/report/baseline.ts'
@@ -125,6 +126,8 @@ export function junit(report: Report, comparison?: BaselineComparison): string {
       verdict: outcome(report).label,
       ...(report.selection ? { selection: selectionText(report.selection) } : {}),
       ...(report.caveat ? { caveat: report.caveat } : {}),
+      ...Object.fromEntries(verdictLines(report).map((v) => [`verdict.${v.label.split(' ')[0]!.toLowerCase()}`, v.text])),
+      ...(report.gate ? { gate: report.gate } : {}),
     }).map(([name, value]) => ({ name: 'property', attributes: { name, value } })),
   }
   const suites = groupByArea(report.checks).map(({ area, checks }): XmlElement => {

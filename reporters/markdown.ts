@@ -1,3 +1,5 @@
+import { verdictLines } from '../src/report/gates.ts'
+import { galleryRows } from '../src/report/gallery.ts'
 import { groupByArea } from '../src/report/areas.ts'
 import { baselineExitCode, baselineMarkOf } from '../src/report/baseline.ts'
 import type { BaselineComparison, BaselineMark } from '../src/report/baseline.ts'
@@ -51,6 +53,8 @@ export function markdown(report: Report, comparison?: BaselineComparison): strin
     '',
     `**${counts.fail} failed**, ${counts.warn} warnings, ${counts.blocked} blocked, ${counts.pass} passed, ${counts.skip} skipped of ${report.checks.length} checks against ${code(report.target.baseUrl)} (profile ${code(report.profile)}, dialect ${report.dialect}, ${report.tool.name} ${report.tool.version}).`,
   ]
+  lines.push('', ...verdictLines(report).map((v) => `- ${v.ok ? '✅' : '❌'} **${v.label}:** ${inline(v.text)}`))
+  if (report.gate) lines.push('', `The exit code follows the ${report.gate} verdict (--gate ${report.gate}).`)
   lines.push('', `**Run:** ${runFacts(report).map((f) => `${f.label}: ${inline(f.value)}`).join(' · ')}`)
   const warnings = report.transport?.warnings ?? []
   if (warnings.length) lines.push('', '**Transport warnings:**', '', ...warnings.map((w) => `- ⚠️ ${inline(w)}`))
@@ -66,6 +70,8 @@ export function markdown(report: Report, comparison?: BaselineComparison): strin
     const c = countByStatus(checks)
     lines.push(`| ${inline(area)} | ${c.pass} | ${c.fail} | ${c.warn} | ${c.blocked} | ${c.skip} |`)
   }
+  lines.push('', "### Microsoft's gallery validator, test by test", '', '| Test | Result | Checks |', '| --- | --- | --- |')
+  for (const row of galleryRows(report)) lines.push(`| ${inline(row.name)} | ${row.status} | ${row.checks.map(code).join(', ') || 'no check sends it yet'} |`)
   const failed = report.checks.filter((c): c is Failed => c.status === 'fail')
   const warned = report.checks.filter((c): c is Failed => c.status === 'warn')
   if (failed.length) lines.push('', '### Failed checks', '', ...checkList(failed, comparison))

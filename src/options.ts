@@ -2,6 +2,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { accessSync, constants, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { UsageError } from './errors.ts'
+import { gates, type Gate } from './report/gates.ts'
 import type { ClientCredentials } from './client/oauth.ts'
 import type { TlsSettings } from './client/tls.ts'
 import { formats, type Format } from '../reporters/index.ts'
@@ -45,6 +46,8 @@ export interface RunOptions {
   /** --run-timeout in ms: the run is stopped (and cleaned up) after this long. */
   readonly runTimeoutMs?: number
   readonly tls: TlsSettings
+  /** --gate: the verdict that sets the exit code; absent, every failure does. */
+  readonly gate?: Gate
 }
 
 /** How requests reach the target besides its URL: a run and cleanup take the same flags for these. */
@@ -102,6 +105,7 @@ const runFlags = {
   'report-dir': { type: 'string' },
   only: { type: 'string' },
   'rerun-failed': { type: 'string' },
+  gate: { type: 'string' },
   concurrency: { type: 'string' },
   seed: { type: 'string' },
   runs: { type: 'string' },
@@ -205,10 +209,17 @@ function parseRun(args: readonly string[], env: Readonly<Record<string, string |
     ...(values['run-timeout'] === undefined ? {} : { runTimeoutMs: positiveNumber('--run-timeout', values['run-timeout']) * 1000 }),
     ...(values.only === undefined ? {} : { only: values.only }),
     ...(rerun === undefined ? {} : { only: rerun.only }),
+    ...(values.gate === undefined ? {} : { gate: parseGate(values.gate) }),
     ...(values.baseline === undefined ? {} : { baseline: values.baseline }),
     ...(values['write-baseline'] === undefined ? {} : { writeBaseline: writableFile('--write-baseline', values['write-baseline']) }),
   }
   return { name: 'run', options }
+}
+
+function parseGate(text: string): Gate {
+  const gate = gates.find((g) => g === text)
+  if (gate === undefined) throw new UsageError(`--gate must be one of ${gates.join(', ')} (got ${JSON.stringify(text)})`)
+  return gate
 }
 
 /**

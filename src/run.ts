@@ -22,6 +22,7 @@ import { THROTTLING_CHECK, throttlingCheck } from './throttling-check.ts'
 import { badCredentialFiles, phasePattern } from './bad-credentials.ts'
 import { TargetUnreachable, UsageError } from './errors.ts'
 import type { RunConfig, WorkerAuth } from './run-config.ts'
+import type { Gate } from './report/gates.ts'
 import { addThrottling, type AttributesJudged, type CleanupSummary, type Report, type TransportSummary } from './report/model.ts'
 
 // runConformance(): preflight, the suites in vitest, the sweep, the Report.
@@ -46,6 +47,8 @@ export interface ConformanceOptions {
   readonly seed: number
   readonly runs: number
   readonly readOnly?: boolean
+  /** Which verdict sets the exit code (src/report/gates.ts); absent, every failure does. */
+  readonly gate?: Gate
   /** Retries of a 429/503 answer (default 5). */
   readonly maxRetries?: number
   /** Requests per second the whole run stays under. */
@@ -162,6 +165,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Repor
     tool: { name: 'scim-conform', version: toolVersion },
     target: { baseUrl },
     profile: profile.name,
+    ...(options.gate !== undefined && options.gate !== 'all' ? { gate: options.gate } : {}),
     ...(profile.connectorProtocol === 'vendor-rest-api'
       ? { caveat: `Entra's ${profile.name} connector is not SCIM: it calls the vendor's own REST API. This verdict is on a SCIM endpoint that would stand in for it, judged on the fields the connector writes, not on the connector Entra runs today.` }
       : {}),

@@ -67,6 +67,10 @@ table.checks .detail { color: var(--muted); font-size: 12px; margin-top: 2px; }
 .coverage-bar { height: 10px; max-width: 480px; background: #e5e9ee; border-radius: 5px; overflow: hidden; }
 .coverage-bar span { display: block; height: 100%; background: var(--pass); }
 table.coverage td:nth-child(3) { width: 40%; }
+.verdicts { display: flex; gap: 12px; flex-wrap: wrap; }
+.verdict-card { flex: 1 1 220px; border: 1px solid #d5dbe1; border-left: 6px solid var(--pass); border-radius: 6px; padding: 8px 12px; }
+.verdict-card.bad { border-left-color: var(--fail); }
+.verdict-card p { margin: 4px 0 0; }
 table.coverage .coverage-bar { height: 8px; }
 .root-causes li { margin-bottom: 6px; }
 table.latency { border-collapse: collapse; margin-top: 8px; }

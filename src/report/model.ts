@@ -1,3 +1,4 @@
+import { gateFailures, type Gate } from './gates.ts'
 import type { Exchange } from '../client/exchange.ts'
 import type { OperationLatency } from './latency.ts'
 
@@ -124,6 +125,8 @@ export interface Report {
    * connector is not SCIM (Zendesk), where the run judges a SCIM endpoint that would replace it.
    */
   readonly caveat?: string
+  /** --gate: which verdict sets the exit code (src/report/gates.ts). Absent: every failure (all). */
+  readonly gate?: Gate
   readonly dialect: Dialect
   readonly seed: number
   readonly startedAt: string
@@ -175,7 +178,8 @@ export interface Outcome {
 
 /** The run's verdict and exit code, decided here only: the CLI and every writer show this, never their own. */
 export function outcome(report: Report, baseline?: { readonly newFailures: readonly string[] }): Outcome {
-  const failed = baseline ? baseline.newFailures.length > 0 : report.checks.some((c) => c.status === 'fail')
+  const gated = new Set(gateFailures(report, report.gate ?? 'all').map((c) => c.id))
+  const failed = baseline ? baseline.newFailures.some((id) => gated.has(id)) : gated.size > 0
   if (report.interrupted) return { verdict: 'interrupted', label: 'INTERRUPTED', failed, exitCode: 130 }
   const exitCode = failed ? 1 : 0
   if (report.selection) return { verdict: 'partial', label: 'PARTIAL', failed, exitCode }
