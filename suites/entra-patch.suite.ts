@@ -1,7 +1,7 @@
 import { describeRead } from '../src/profile-values.ts'
 import { ensureSetUp } from '../src/blocked.ts'
 import { check, type CheckContext } from '../src/check.ts'
-import { requireAdvertised } from '../src/advertised.ts'
+import { isAdvertised, requireAdvertised } from '../src/advertised.ts'
 import { CheckFailure, ensureStatus } from '../src/check-failure.ts'
 import type { ScimClient } from '../src/client/scim-client.ts'
 import type { Dialect } from '../src/report/model.ts'
@@ -141,4 +141,54 @@ check('entra.patch.address-sub-attributes-merge', { verifies: ['entra:3.4:sub-at
   const merged = work.length === 1 ? Object.fromEntries(Object.keys(parts).map((k) => [k, (work[0] as JsonObject)[k]])) : work
   expectValue(merged, parts, `three sibling sub-attribute ops left ${work.length} work address(es): ${JSON.stringify(work)}`, 'entra',
     'the work address is split into fragments, so the target app shows a partial address and Entra keeps re-sending the rest', '/addresses')
+})
+
+const ENTERPRISE = SCHEMA_URN.enterpriseUser
+const enterpriseOf = (user: JsonObject): JsonObject => {
+  const extension = user[ENTERPRISE]
+  return extension && typeof extension === 'object' && !Array.isArray(extension) ? extension : {}
+}
+const nameOf = (user: JsonObject): JsonObject => (user.name && typeof user.name === 'object' && !Array.isArray(user.name) ? user.name : {})
+
+check('entra.patch.pathless-flattened-keys', { verifies: ['entra:2.6:pathless-flattened-keys'] }, async (context) => {
+  entraOnly(context)
+  const { id } = await createUser(context.scim, emailName(context.uniqueName('flat')))
+  // The aadOptscim062020 job and Microsoft's validator update several attributes in one path-less
+  // replace whose keys are paths: dotted sub-attributes and URN-qualified extension attributes.
+  const employeeNumber = `${ENTERPRISE}:employeeNumber`
+  const withExtension = isAdvertised(context.run.advertised, 'User', employeeNumber)
+  const value: JsonObject = { displayName: 'Flat Keys', 'name.givenName': 'Kkom', 'name.familyName': 'Unua', ...(withExtension ? { [employeeNumber]: 'E-4711' } : {}) }
+  const user = await patchAndRead(context.scim, 'User', id, patchOp({ op: 'replace', value }))
+  const read = { displayName: user.displayName, 'name.givenName': nameOf(user).givenName, 'name.familyName': nameOf(user).familyName, ...(withExtension ? { [employeeNumber]: enterpriseOf(user).employeeNumber } : {}) }
+  // All four are caseExact=false: a server MAY alter their case (RFC 7643 2.2), so case is not judged here.
+  const folded = (o: Record<string, unknown>) => JSON.stringify(o).toLowerCase()
+  if (folded(read) !== folded(value)) {
+    throw new CheckFailure(`after a path-less replace with the keys ${Object.keys(value).join(', ')} the user reads ${JSON.stringify(read)}: each key is a path (name.givenName is name's givenName), never a literal attribute name`, {
+      expected: value, actual: read, dialect: 'entra-flag',
+      consequence: 'with the aadOptscim062020 flag (and in Microsoft\'s validator) Entra updates these attributes in one request: ignored keys never reach the app, and Entra re-sends them every cycle',
+    })
+  }
+})
+
+check('entra.patch.clear-empty-string', { verifies: ['entra:2.6:clear-empty-or-null'] }, async (context) => {
+  entraOnly(context)
+  const { id } = await createUser(context.scim, emailName(context.uniqueName('clear')), { title: 'To be cleared' })
+  // An attribute emptied in Entra arrives as a Replace with "": the app must drop the old value.
+  const user = await patchAndRead(context.scim, 'User', id, patchOp({ op: 'Replace', path: 'title', value: '' }))
+  const title = user.title
+  if (title !== undefined && title !== null && title !== '') {
+    throw new CheckFailure(`after {"op":"Replace","path":"title","value":""} the title still reads ${JSON.stringify(title)}`, { pointer: '/title', expected: 'absent, null or ""', actual: title, dialect: 'entra', consequence: 'a value cleared in Entra stays in the app, and Entra sends the Replace again on every cycle' })
+  }
+})
+
+check('entra.patch.extension-on-core-only-user', { verifies: ['entra:2.6:urn-paths', 'entra:3.4:post-nulls-and-empty'] }, async (context) => {
+  entraOnly(context)
+  const department = `${ENTERPRISE}:department`
+  requireAdvertised(context.run, context.skip, 'User', department)
+  // Microsoft's validator creates the user with schemas [core] only, then adds enterprise attributes
+  // by PATCH: the extension's URN was never in the user's schemas before.
+  const { id } = await createUser(context.scim, emailName(context.uniqueName('ext')))
+  const user = await patchAndRead(context.scim, 'User', id, patchOp({ op: 'Add', path: department, value: 'Retail' }))
+  expectValue(enterpriseOf(user).department, 'Retail', `after {"op":"Add","path":"…:department","value":"Retail"} on a user created without the enterprise schema, department reads ${describeRead(enterpriseOf(user).department as JsonValue | undefined, 'Retail')}`, 'entra',
+    'Entra adds enterprise attributes to users it created earlier: the update fails or is lost, and is escrowed', `/${ENTERPRISE}/department`)
 })

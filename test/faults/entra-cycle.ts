@@ -197,4 +197,37 @@ export const entraCycleFaults: readonly Fault[] = [
       return withBody(res, { ...body, Resources: body.Resources.map(({ schemas, id, displayName, meta }) => ({ schemas, id, displayName, meta })) })
     }),
   },
+  {
+    id: 'ignores-dotted-keys',
+    defect: 'drops the dotted and URN-qualified keys of a path-less replace (name.givenName, urn:…:employeeNumber) instead of reading them as paths',
+    only: 'entra.*,patch.*,profile.*',
+    breaks: ['entra.patch.pathless-flattened-keys'],
+    wrap: rewritesPatch('Users', (op) => {
+      if (op.path !== undefined || op.value === null || typeof op.value !== 'object' || Array.isArray(op.value)) return op
+      const value = Object.fromEntries(Object.entries(op.value).filter(([key]) => !/[.:]/.test(key)))
+      return Object.keys(value).length > 0 ? { ...op, value } : undefined
+    }),
+  },
+  {
+    id: 'replace-empty-string-kept',
+    defect: 'ignores a Replace with "" on a simple attribute and keeps the old value',
+    only: 'entra.*,patch.*,profile.*',
+    breaks: ['entra.patch.clear-empty-string'],
+    wrap: rewritesPatch('Users', (op) => (opName(op) === 'replace' && op.value === '' && !pathOf(op).includes(':') ? undefined : op)),
+  },
+  {
+    id: 'extension-refused-without-schema-urn',
+    defect: 'refuses an enterprise attribute in a PATCH of a user whose schemas do not list the enterprise URN yet',
+    only: 'entra.*,patch.*,profile.*',
+    // Every check that adds an enterprise attribute to a user holding none yet meets it (the server lists
+    // the extension in a user's schemas only once it has a value), as Entra's updates do.
+    breaks: ['entra.patch.extension-on-core-only-user', 'entra.patch.manager-bare-id', 'entra.patch.pathless-flattened-keys', 'patch.user.generated', 'profile.user.patch-read-back'],
+    wrap: (handle) => async (req) => {
+      if (req.method !== 'PATCH' || !isResource('Users')(req) || !req.body.includes(ENTERPRISE)) return handle(req)
+      const stored = bodyOf(await handle({ ...req, method: 'GET', body: '', query: new URLSearchParams() }))
+      const schemas = Array.isArray(stored?.schemas) ? stored.schemas : []
+      if (schemas.includes(ENTERPRISE)) return handle(req)
+      return { status: 400, headers: { 'content-type': 'application/scim+json' }, body: JSON.stringify({ schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '400', scimType: 'invalidPath', detail: `${ENTERPRISE} is not in the user's schemas` }) }
+    },
+  },
 ]
