@@ -12,6 +12,7 @@ import { consoleSummary, quietSummary } from '../reporters/console.ts'
 import { listProfiles, loadProfile } from './profile.ts'
 import { checksText, explainText } from './checks-command.ts'
 import { profileText, showProfile } from './profile-show.ts'
+import { profileTemplate } from './profile-template.ts'
 import { createReferenceServer, type ReferenceServer } from './server/index.ts'
 import { toolVersion } from './version.ts'
 import { createHttp } from './client/http.ts'
@@ -45,6 +46,9 @@ async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(command.json ? JSON.stringify(shown, null, 2) + '\n' : profileText(shown))
       return 0
     }
+    case 'profile-init':
+      process.stdout.write(profileTemplate)
+      return 0
     case 'checks':
       loadProfile(command.profile)
       process.stdout.write(await checksText(command.profile, command.json))

@@ -8,6 +8,7 @@ Usage:
   scim-conform serve --port <p> --token <t>                        start the reference server on 127.0.0.1
   scim-conform profiles                                            list the built-in profiles
   scim-conform profiles show <name|path> [--json]                  a profile's mapping and a sample of what Entra sends for it
+  scim-conform profiles init > my-app.json                         a starting profile to edit for your own app
   scim-conform checks [--profile <p>] [--json]                     list every check: id, level, read-only, requirements
   scim-conform explain <check id> [--profile <p>]                  what a check requires, quoted, with its source and fix
   scim-conform cleanup --journal <file> [options]                  delete what an interrupted run left behind at the journal's

@@ -73,6 +73,7 @@ export type Command =
   | { readonly name: 'serve'; readonly port: number; readonly token: string }
   | { readonly name: 'profiles' }
   | { readonly name: 'profile-show'; readonly profile: string; readonly json: boolean }
+  | { readonly name: 'profile-init' }
   | { readonly name: 'checks'; readonly profile: string; readonly json: boolean }
   | { readonly name: 'explain'; readonly id: string; readonly profile: string }
   | { readonly name: 'cleanup'; readonly options: CleanupOptions }
@@ -297,7 +298,8 @@ function parseProfiles(args: readonly string[]): Command {
   const [sub, name, ...rest] = args
   if (sub === undefined) return { name: 'profiles' }
   if (sub === '--help' || sub === '-h') return { name: 'help' }
-  if (sub !== 'show') throw new UsageError(`profiles takes "show <name|path>" or nothing (got ${JSON.stringify(sub)})`)
+  if (sub === 'init') return { name: 'profile-init' }
+  if (sub !== 'show') throw new UsageError(`profiles takes "show <name|path>", "init" or nothing (got ${JSON.stringify(sub)})`)
   if (name === undefined || name.startsWith('-')) throw new UsageError('profiles show needs a profile name or path, e.g. scim-conform profiles show zip')
   const { values } = parse(rest, { json: { type: 'boolean' } } as const)
   return { name: 'profile-show', profile: name, json: values.json ?? false }

@@ -20,8 +20,16 @@ export type Step = (name: string, options: StepOptions, body: (context: CheckCon
 export function scenario(name: string, define: (step: Step) => void): void {
   describe.sequential(name, () => {
     let failedStep: string | undefined
+    const defined: string[] = []
+    const started = new Set<string>()
     define((stepName, options, body) => {
+      const earlier = [...defined]
+      defined.push(stepName)
       check(`${name}.${stepName}`, { verifies: options.verifies }, async (context) => {
+        // --only can select a step without the ones it starts from: say so, rather than judge it from nothing.
+        const missing = earlier.filter((s) => !started.has(s))
+        if (missing.length > 0) context.skip(`this step starts from the earlier steps of ${name} (${missing.join(', ')}), which the selection left out: select '${name}.*'`)
+        started.add(stepName)
         if (failedStep !== undefined) throw new Blocked(`step "${failedStep}" of ${name} did not pass, and this step starts from it`, { check: `${name}.${failedStep}` })
         try {
           await body(context)

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { repoRoot, tempDir } from './helpers.ts'
+import { profileTemplate } from '../src/profile-template.ts'
 import { UsageError } from '../src/errors.ts'
 import { builtInProfiles, listProfiles, loadProfile } from '../src/profile.ts'
 import type { MappedAttribute, MappedType, Profile } from '../src/profile.ts'
@@ -205,5 +206,7 @@ describe('the README', () => {
     const profile = loadProfile(file)
     expect(profile).toMatchObject({ name: 'my-app', dialect: 'entra', matching: { user: 'userName', group: 'displayName' } })
     expect(profile.user.map((a) => a.path)).toContain('urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department')
+    // `scim-conform profiles init` writes the same starting profile.
+    expect(profileTemplate.trim()).toBe(json!.trim())
   })
 })
