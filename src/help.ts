@@ -50,6 +50,8 @@ Options:
   --runs <n>             generated cases per property check (default ${DEFAULTS.runs})
   --read-only            run only the checks that send no writes (nothing is created, changed or deleted)
   --format <list>        reports to write: json,junit,html,md (default all)
+  --dialect <d>          entra (Entra's default job) or entra-flag (a Tenant URL with ?aadOptscim062020, which --url
+                         also accepts and strips, as Microsoft's own harness does); default: the profile's
   --gate <verdict>       what sets the exit code: all (default, every failure), entra (Entra's provisioning job),
                          gallery (Microsoft's 25 validator tests) or rfc (RFC 7643/7644 MUSTs)
   --baseline <file>      an earlier report.json: fail only on checks that passed there and fail now

@@ -48,6 +48,8 @@ export interface RunOptions {
   readonly tls: TlsSettings
   /** --gate: the verdict that sets the exit code; absent, every failure does. */
   readonly gate?: Gate
+  /** --dialect, or entra-flag from ?aadOptscim062020 on --url: overrides an Entra profile's dialect. */
+  readonly dialect?: 'entra' | 'entra-flag'
 }
 
 /** How requests reach the target besides its URL: a run and cleanup take the same flags for these. */
@@ -107,6 +109,7 @@ const runFlags = {
   only: { type: 'string' },
   'rerun-failed': { type: 'string' },
   gate: { type: 'string' },
+  dialect: { type: 'string' },
   concurrency: { type: 'string' },
   seed: { type: 'string' },
   runs: { type: 'string' },
@@ -184,13 +187,16 @@ function parseRun(args: readonly string[], env: Readonly<Record<string, string |
   if (values.version) return { name: 'version' }
   const url = values.url ?? env.SCIM_CONFORM_URL
   let target: Target
+  let flagged = false
   if (values.embedded) {
     if (values.url !== undefined) throw new UsageError('--embedded and --url exclude each other: pick one target (see --help)')
     if (values['client-id'] !== undefined) throw new UsageError('--embedded takes no --client-id: the built-in server uses a bearer token of its own')
     target = { kind: 'embedded' }
   } else {
     if (!url) throw new UsageError('no target: pass --url <base URL> or set SCIM_CONFORM_URL (or --embedded for the built-in server)')
-    target = { kind: 'url', baseUrl: parseBaseUrl(url), auth: parseCredentials(values, env) }
+    const tenant = parseTenantUrl(url)
+    flagged = tenant.flagged
+    target = { kind: 'url', baseUrl: tenant.baseUrl, auth: parseCredentials(values, env) }
   }
   if (values['rerun-failed'] !== undefined && values.only !== undefined) throw new UsageError('--rerun-failed and --only exclude each other: --rerun-failed selects the checks itself')
   const rerun = values['rerun-failed'] === undefined ? undefined : failedIn(values['rerun-failed'])
@@ -211,6 +217,7 @@ function parseRun(args: readonly string[], env: Readonly<Record<string, string |
     ...(values.only === undefined ? {} : { only: values.only }),
     ...(rerun === undefined ? {} : { only: rerun.only }),
     ...(values.gate === undefined ? {} : { gate: parseGate(values.gate) }),
+    ...(parseDialect(values.dialect, flagged) === undefined ? {} : { dialect: parseDialect(values.dialect, flagged)! }),
     ...(values.baseline === undefined ? {} : { baseline: values.baseline }),
     ...(values['write-baseline'] === undefined ? {} : { writeBaseline: writableFile('--write-baseline', values['write-baseline']) }),
   }
@@ -407,10 +414,29 @@ function parseHttpUrl(flag: string, text: string): string {
   return url.href
 }
 
-function parseBaseUrl(text: string): string {
+/** Entra's flag for its RFC-compliant PATCH shapes, appended to the Tenant URL (entra-flag dialect). */
+const ENTRA_FLAG = 'aadOptscim062020'
+
+/** The base URL, and whether it carried Entra's ?aadOptscim062020 (which, like Microsoft's own harness, the run strips). */
+function parseTenantUrl(text: string): { readonly baseUrl: string; readonly flagged: boolean } {
   const url = new URL(parseHttpUrl('--url', text))
-  if (url.search || url.hash) throw new UsageError('--url must be the SCIM base URL, without a query or fragment')
-  return url.href.replace(/\/+$/, '')
+  const flagged = url.search.slice(1).split('&').some((p) => p.split('=')[0]!.toLowerCase() === ENTRA_FLAG.toLowerCase())
+  if (flagged && [...url.searchParams.keys()].length === 1 && !url.hash) {
+    url.search = ''
+    return { baseUrl: url.href.replace(/\/+$/, ''), flagged }
+  }
+  if (url.search || url.hash) throw new UsageError(`--url must be the SCIM base URL, without a query or fragment (only Entra's ?${ENTRA_FLAG} is accepted)`)
+  return { baseUrl: url.href.replace(/\/+$/, ''), flagged: false }
+}
+
+function parseBaseUrl(text: string): string {
+  return parseTenantUrl(text).baseUrl
+}
+
+function parseDialect(flag: string | undefined, flagged: boolean): 'entra' | 'entra-flag' | undefined {
+  if (flag !== undefined && flag !== 'entra' && flag !== 'entra-flag') throw new UsageError(`--dialect must be entra or entra-flag (got ${JSON.stringify(flag)})`)
+  if (flag === 'entra' && flagged) throw new UsageError(`--dialect entra contradicts the ?${ENTRA_FLAG} on --url, which selects entra-flag`)
+  return flag ?? (flagged ? 'entra-flag' : undefined)
 }
 
 function parseHeaders(lines: readonly string[]): Record<string, string> {

@@ -13,7 +13,7 @@ import type { TlsSettings } from './client/tls.ts'
 import { preflight, firstToken, describeTransport } from './preflight.ts'
 import { narrowProfile, readAdvertised } from './advertised.ts'
 import { sweep, readJournal, outstanding } from './tracker.ts'
-import { loadProfile } from './profile.ts'
+import { loadProfile, type Profile } from './profile.ts'
 import { suitesDir, packageRoot } from './paths.ts'
 import { toolVersion } from './version.ts'
 import { coverageOf } from './coverage.ts'
@@ -49,6 +49,8 @@ export interface ConformanceOptions {
   readonly readOnly?: boolean
   /** Which verdict sets the exit code (src/report/gates.ts); absent, every failure does. */
   readonly gate?: Gate
+  /** Entra's request shapes to send instead of the profile's: with or without the aadOptscim062020 flag. */
+  readonly dialect?: 'entra' | 'entra-flag'
   /** Retries of a 429/503 answer (default 5). */
   readonly maxRetries?: number
   /** Requests per second the whole run stays under. */
@@ -73,7 +75,7 @@ export class InternalError extends Error {
 
 export async function runConformance(options: ConformanceOptions): Promise<Report> {
   const startedAt = new Date()
-  const profile = loadProfile(options.profile)
+  const profile = withDialect(loadProfile(options.profile), options.dialect)
   const { baseUrl } = options.target
   const tls = options.tls ?? { insecure: false }
   const retry = { ...DEFAULT_RETRY_POLICY, maxRetries: options.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries }
@@ -183,6 +185,13 @@ export async function runConformance(options: ConformanceOptions): Promise<Repor
     attributes,
     traffic: { ...collector.traffic, requests },
   }
+}
+
+/** An Entra profile sent in the other Entra dialect; the rfc profile models no Entra request, so it has none. */
+function withDialect(profile: Profile, dialect: ConformanceOptions['dialect']): Profile {
+  if (dialect === undefined || dialect === profile.dialect) return profile
+  if (profile.dialect === 'rfc') throw new UsageError(`--dialect ${dialect} needs an Entra profile: profile ${profile.name} sends RFC 7644 requests only`)
+  return { ...profile, dialect }
 }
 
 /** Every selected check but those sending bad credentials, then those: see src/bad-credentials.ts. */

@@ -62,3 +62,18 @@ describe.each([
     }
   })
 })
+
+describe('the entra profile in the entra-flag dialect (?aadOptscim062020)', () => {
+  it('passes every check against the reference server, so every gate', async () => {
+    const server = await startServer()
+    try {
+      const report = await runAgainst(server, { profile: 'entra', dialect: 'entra-flag' })
+      expect(report.dialect).toBe('entra-flag')
+      const broken = report.checks.filter((c) => c.status === 'fail' || c.status === 'warn' || c.status === 'blocked')
+      expect(broken.map((c) => `${c.id}: ${'message' in c ? c.message : c.status}`)).toEqual([])
+      expect(report.cleanup.leftover).toEqual([])
+    } finally {
+      await server.close()
+    }
+  }, 300_000)
+})

@@ -84,3 +84,14 @@ it('--rerun-failed selects the failed and blocked checks of an earlier report, w
   expect(() => options([...base, '--rerun-failed', file], { SCIM_CONFORM_TOKEN: 't' })).toThrow(/nothing failed or was blocked/)
   expect(() => options([...base, '--rerun-failed', path.join(path.dirname(file), 'missing.json')], { SCIM_CONFORM_TOKEN: 't' })).toThrow(/cannot read/)
 })
+
+it('accepts a Tenant URL carrying ?aadOptscim062020: the flag is stripped and selects the entra-flag dialect', () => {
+  const flagged = options(['--url', 'https://scim.example.com/scim/v2?aadOptscim062020'], { SCIM_CONFORM_TOKEN: 't' })
+  expect(flagged.target).toMatchObject({ baseUrl: 'https://scim.example.com/scim/v2' })
+  expect(flagged.dialect).toBe('entra-flag')
+  expect(options([...base, '--dialect', 'entra-flag'], { SCIM_CONFORM_TOKEN: 't' }).dialect).toBe('entra-flag')
+  expect(options(base, { SCIM_CONFORM_TOKEN: 't' }).dialect).toBeUndefined()
+  expect(() => options(['--url', 'https://scim.example.com/scim/v2?aadOptscim062020', '--dialect', 'entra'], { SCIM_CONFORM_TOKEN: 't' })).toThrow(/contradicts/)
+  expect(() => options([...base, '--dialect', 'rfc'], { SCIM_CONFORM_TOKEN: 't' })).toThrow(/--dialect must be entra or entra-flag/)
+  expect(() => options(['--url', 'https://scim.example.com/scim/v2?x=1'], { SCIM_CONFORM_TOKEN: 't' })).toThrow(/without a query/)
+})
