@@ -71,6 +71,7 @@ const entra = {
   'entra.patch.members-add-many': 'Apply an Add of many members in one operation (Entra batches member adds) without dropping any (RFC 7644 3.5.2.1).',
   'entra.patch.members-remove-value-array': 'Treat {"op":"Remove","path":"members","value":[{"value":id}]} as removing only those members, never all.',
   'entra.patch.members-remove-filter': 'Apply {"op":"Remove","path":"members[value eq \\"id\\"]"} to that member only (RFC 7644 3.5.2.2).',
+  'entra.gallery.recreate-after-delete': 'Free a user\'s userName (and externalId) when it is deleted, so the same user can be created again with 201; keep no reservation of deleted names.',
   'entra.patch.pathless-flattened-keys': 'In a PATCH without path, read each key of the value as an attribute path: "name.givenName" is name\'s givenName and "urn:…:User:employeeNumber" is the extension\'s attribute, never a new attribute with a dot or colon in its name.',
   'entra.patch.clear-empty-string': 'Treat {"op":"Replace","path":"title","value":""} as clearing the attribute: drop it (or store "") instead of keeping the old value or refusing.',
   'entra.patch.extension-on-core-only-user': 'Accept PATCHes of enterprise extension attributes on a user created with schemas [core] only, and add the extension URN to its schemas.',

@@ -119,3 +119,16 @@ check('entra.gallery.delete-twice-404', { verifies: ['entra:2.1:delete-unknown-4
   const again = await context.scim.delete('Group', groupId)
   ensure(again.status === 404, `the second DELETE of a group answered ${again.status}, expected 404`, { expected: 404, actual: again.status, consequence: consequence.deleteTwice })
 })
+
+check('entra.gallery.recreate-after-delete', { verifies: ['entra:1.2.8:recreate-after-delete'] }, async ({ scim, run, uniqueName }) => {
+  // A user unassigned (and deleted) in Entra, then assigned again, is created again with the same userName.
+  const body = createUserBody(run.profile.dialect, withValues({}, profileValues('User', run.profile.user, uniqueName('recreate'))))
+  const first = await scim.create('User', body)
+  ensureSetUp(first, [200, 201], { check: 'profile.user.create-read-back', what: 'creating a user carrying the profile\'s attributes failed' })
+  const id = idOf(first.json)
+  blockedUnless(id, 'the created user has no id', { check: 'users.create.returns-resource', request: `${first.method} ${first.path}`, answer: `${first.status} without an id` })
+  ensureSetUp(await scim.delete('User', id), [200, 204], { check: 'users.delete.status-204', what: 'deleting the user failed' })
+  const again = await scim.create('User', body)
+  // 201 itself is users.create.status-201's to judge; here the create must succeed at all.
+  ensureStatus(again, [200, 201], 'the same user, created again after its DELETE, must be created: a deleted userName is free again', 'entra:1.2.8:recreate-after-delete')
+})

@@ -23,6 +23,7 @@ const S = {
   '1.2.4': { section: '1.2.4', title: 'Update, default shapes', url: PAGE.scim },
   '1.2.5': { section: '1.2.5', title: 'Disable and re-enable', url: PAGE.compat },
   '1.2.6': { section: '1.2.6', title: 'Manager', url: PAGE.scim },
+  '1.2.8': { section: '1.2.8', title: 'Delete', url: PAGE.works },
   '1.5': { section: '1.5', title: 'Request headers', url: PAGE.scim },
   '1.3': { section: '1.3', title: 'Group lifecycle', url: PAGE.scim },
   '2.1': { section: '2.1', title: 'Status codes', url: PAGE.scim },
@@ -66,6 +67,7 @@ export const entra = {
   // 1.2.6 Manager
   'entra:1.2.6:manager-persisted': { source: 'Entra', ...S['1.2.6'], level: 'MUST', summary: 'A manager set by PATCH is stored and read back, or Entra re-sends it every cycle.' },
   // 1.3 Group lifecycle
+  'entra:1.2.8:recreate-after-delete': { source: 'Entra', ...S['1.2.8'], level: 'MUST', summary: 'A user deleted by Entra can be created again with the same userName: Entra provisions a user assigned again after deletion as a new create.' },
   'entra:1.3:group-create-without-members': { source: 'Entra', ...S['1.3'], level: 'MUST', summary: 'A Group is created from displayName and externalId alone, members coming later by PATCH.' },
   'entra:1.3:remove-member-keeps-others': { source: 'Entra', ...S['1.3'], level: 'MUST', summary: 'Removing one member leaves the Group\'s other members in place.' },
   // 2.1 Status codes

@@ -230,4 +230,25 @@ export const entraCycleFaults: readonly Fault[] = [
       return { status: 400, headers: { 'content-type': 'application/scim+json' }, body: JSON.stringify({ schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '400', scimType: 'invalidPath', detail: `${ENTERPRISE} is not in the user's schemas` }) }
     },
   },
+  {
+    id: 'deleted-username-reserved',
+    defect: 'keeps the userName of a deleted user reserved: creating it again answers 409 uniqueness',
+    only: 'entra.*,users.*',
+    breaks: ['entra.gallery.recreate-after-delete'],
+    wrap: (handle) => {
+      const deleted = new Set<string>()
+      return async (req) => {
+        if (req.method === 'DELETE' && isResource('Users')(req)) {
+          const user = bodyOf(await handle({ ...req, method: 'GET', body: '', query: new URLSearchParams() }))
+          if (typeof user?.userName === 'string') deleted.add(user.userName.toLowerCase())
+          return handle(req)
+        }
+        const userName = req.method === 'POST' && isCollection('Users')(req) ? requestJson(req)?.userName : undefined
+        if (typeof userName === 'string' && deleted.has(userName.toLowerCase())) {
+          return { status: 409, headers: { 'content-type': 'application/scim+json' }, body: JSON.stringify({ schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '409', scimType: 'uniqueness', detail: 'userName was used by a deleted user' }) }
+        }
+        return handle(req)
+      }
+    },
+  },
 ]
