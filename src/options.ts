@@ -200,6 +200,7 @@ function parseRun(args: readonly string[], env: Readonly<Record<string, string |
   }
   if (values['rerun-failed'] !== undefined && values.only !== undefined) throw new UsageError('--rerun-failed and --only exclude each other: --rerun-failed selects the checks itself')
   const rerun = values['rerun-failed'] === undefined ? undefined : failedIn(values['rerun-failed'])
+  const dialect = parseDialect(values.dialect, flagged)
   const options: RunOptions = {
     target,
     profile: values.profile ?? env.SCIM_CONFORM_PROFILE ?? DEFAULTS.profile,
@@ -217,7 +218,7 @@ function parseRun(args: readonly string[], env: Readonly<Record<string, string |
     ...(values.only === undefined ? {} : { only: values.only }),
     ...(rerun === undefined ? {} : { only: rerun.only }),
     ...(values.gate === undefined ? {} : { gate: parseGate(values.gate) }),
-    ...(parseDialect(values.dialect, flagged) === undefined ? {} : { dialect: parseDialect(values.dialect, flagged)! }),
+    ...(dialect === undefined ? {} : { dialect }),
     ...(values.baseline === undefined ? {} : { baseline: values.baseline }),
     ...(values['write-baseline'] === undefined ? {} : { writeBaseline: writableFile('--write-baseline', values['write-baseline']) }),
   }
