@@ -193,6 +193,8 @@ export const coreFaults: readonly Fault[] = [
     defect: 'answers DELETE with 204 but keeps serving the resource',
     breaks: [
       'entra.gallery.delete-twice-404',
+      // The kept user still holds its userName, so creating it again answers 409.
+      'entra.gallery.recreate-after-delete',
       'entra.group-cycle.delete',
       'entra.user-cycle.delete',
       'groups.delete.then-404',
