@@ -2,7 +2,7 @@ import { Blocked } from './blocked.ts'
 import type { Http } from './client/http.ts'
 import type { RunConfig } from './run-config.ts'
 import type { MappedAttribute, Profile, ResourceKind } from './profile.ts'
-import { parseEntraPath } from './profile-values.ts'
+import { parseEntraPath, type EntraPath } from './profile-values.ts'
 import { findAttribute, resolveAttribute } from './scim/attributes.ts'
 import { enterpriseUserSchema, groupSchema, userSchema } from './scim/core-schemas.ts'
 import type { AttributeDefinition, SchemaDefinition } from './scim/schema-model.ts'
@@ -81,20 +81,26 @@ function attributesOf(list: unknown): AttributeDefinition[] {
  * A complex attribute listed without subAttributes is taken to have them all.
  */
 export function isAdvertised(advertised: Advertised, kind: ResourceKind, path: string): boolean {
+  const found = topAttribute(advertised, kind, path)
+  if (found === 'unparsed') return true
+  if (found === undefined) return false
+  const subs = found.attribute.subAttributes
+  if (subs === undefined || subs.length === 0) return true
+  return [found.path.sub, found.path.filter?.attribute].every((name) => name === undefined || findAttribute(subs, name) !== undefined)
+}
+
+/** The server's definition of the top-level attribute a profile path writes; 'unparsed' for a path outside Entra's form. */
+function topAttribute(advertised: Advertised, kind: ResourceKind, path: string): { readonly path: EntraPath; readonly attribute: AttributeDefinition } | 'unparsed' | undefined {
   const schemas = advertised[kind]
-  const core = schemas[0]
-  if (core === undefined) return false
-  let parsed
+  if (schemas[0] === undefined) return undefined
+  let parsed: EntraPath
   try {
     parsed = parseEntraPath(path)
   } catch {
-    return true
+    return 'unparsed'
   }
-  const resolved = resolveAttribute(schemas, core.id, { ...(parsed.urn ? { uri: parsed.urn } : {}), attr: parsed.attribute })
-  if (resolved === undefined) return false
-  const subs = resolved.attribute.subAttributes
-  if (subs === undefined || subs.length === 0) return true
-  return [parsed.sub, parsed.filter?.attribute].every((name) => name === undefined || findAttribute(subs, name) !== undefined)
+  const resolved = resolveAttribute(schemas, schemas[0].id, { ...(parsed.urn ? { uri: parsed.urn } : {}), attr: parsed.attribute })
+  return resolved === undefined ? undefined : { path: parsed, attribute: resolved.attribute }
 }
 
 /** Attributes the server declares required, as `name` (core) or `urn:…:name` (extension): PatchSpace.required. */
@@ -110,15 +116,8 @@ export function serverRequired(advertised: Advertised, kind: ResourceKind): stri
 /** Whether the server declares the top-level attribute of a profile path required. */
 function requiredByServer(advertised: Advertised, kind: ResourceKind, path: string): boolean {
   if (advertised.source !== 'discovery') return false
-  const schemas = advertised[kind]
-  let parsed
-  try {
-    parsed = parseEntraPath(path)
-  } catch {
-    return false
-  }
-  const resolved = resolveAttribute(schemas, schemas[0]!.id, { ...(parsed.urn ? { uri: parsed.urn } : {}), attr: parsed.attribute })
-  return resolved?.attribute.required === true
+  const found = topAttribute(advertised, kind, path)
+  return typeof found === 'object' && found.attribute.required
 }
 
 /** A profile attribute the run leaves out because the server does not list it. */
