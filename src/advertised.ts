@@ -1,5 +1,5 @@
 import { Blocked } from './blocked.ts'
-import type { Http } from './client/http.ts'
+import { TransportError, type Http, type HttpResponse } from './client/http.ts'
 import type { RunConfig } from './run-config.ts'
 import type { MappedAttribute, Profile, ResourceKind } from './profile.ts'
 import { parseEntraPath, type EntraPath } from './profile-values.ts'
@@ -24,7 +24,14 @@ const ENDPOINT: Record<ResourceKind, string> = { User: '/Users', Group: '/Groups
 
 /** Never throws: a discovery the run cannot read is a fallback with its reason, and the discovery checks judge it. */
 export async function readAdvertised(http: Http): Promise<Advertised> {
-  const [types, schemas] = await Promise.all([http.send({ method: 'GET', path: '/ResourceTypes' }), http.send({ method: 'GET', path: '/Schemas' })])
+  let types: HttpResponse
+  let schemas: HttpResponse
+  try {
+    [types, schemas] = await Promise.all([http.send({ method: 'GET', path: '/ResourceTypes' }), http.send({ method: 'GET', path: '/Schemas' })])
+  } catch (error) {
+    if (error instanceof TransportError) return coreAdvertised(`discovery got no answer (${error.exchange.error ?? error.message})`)
+    throw error
+  }
   if (types.status !== 200) return coreAdvertised(`GET /ResourceTypes answered ${types.status}`)
   if (schemas.status !== 200) return coreAdvertised(`GET /Schemas answered ${schemas.status}`)
   const typeList = resourcesOf(types.json)
