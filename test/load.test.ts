@@ -17,7 +17,8 @@ describe('scim-conform load', () => {
       expect(report.step.tally.errors).toBe(0)
       expect(report.step.tally.requests).toBeGreaterThanOrEqual(55)
       expect(report.step.achievedRate).toBeGreaterThanOrEqual(19)
-      expect(report.step.tally.operations.map((o) => o.operation).sort()).toEqual(['add member', 'create group', 'create user', 'filter lookup', 'get user', 'patch user'])
+      // The group member adds go to is set-up, created before the clock starts: not part of the measured mix.
+      expect(report.step.tally.operations.map((o) => o.operation).sort()).toEqual(['add member', 'create user', 'filter lookup', 'get user', 'patch user'])
       expect(report.passed).toBe(true)
       expect(report.cleanup.created).toBeGreaterThan(5)
       expect(report.cleanup.leftover).toEqual([])

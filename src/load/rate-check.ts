@@ -32,7 +32,7 @@ const SUSTAINED_SHARE = 0.95
 export async function rateStep(options: RateStepOptions): Promise<RateStep> {
   const recorder = createRecorder(options.transport)
   const mix = createTrafficMix(recorder, options.journalPath, options.prefix)
-  await mix.setUp()
+  await mix.setUp(createRecorder(options.transport))
   const result = await pace(
     { rate: options.rate, durationMs: options.durationMs, maxInFlight: options.maxInFlight, ...(options.signal ? { signal: options.signal } : {}) },
     (n) => mix.send(n),

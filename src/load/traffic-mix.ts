@@ -1,5 +1,7 @@
 import { SCHEMA_URN } from '../scim/schema-model.ts'
 import { userBody, groupBody } from '../resources.ts'
+import { setTimeout } from 'node:timers/promises'
+import { backoffMs, DEFAULT_RETRY_POLICY } from '../client/retry.ts'
 import { createJournaled } from './journaled.ts'
 import type { Recorder } from './recorder.ts'
 
@@ -17,8 +19,12 @@ const RING_SIZE = 1000
 export interface TrafficMix {
   /** Sends request n of the mix. */
   send(n: number): Promise<void>
-  /** Creates the group member adds go to; call once before send(). */
-  setUp(): Promise<void>
+  /**
+   * Creates the group member adds go to; call once before send(). Its requests go
+   * through `setUpRecorder`, so a 429 left over from an earlier step is waited out
+   * and not counted against this one.
+   */
+  setUp(setUpRecorder: Recorder): Promise<void>
 }
 
 export const patchOp = (operations: readonly unknown[]): unknown => ({ schemas: [SCHEMA_URN.patchOp], Operations: operations })
@@ -40,9 +46,17 @@ export function createTrafficMix(recorder: Recorder, journalPath: string, prefix
   const pick = (n: number) => ring[n % ring.length]
 
   return {
-    async setUp() {
-      groupId = await createJournaled(recorder, journalPath, 'Group', groupBody(`${prefix}load-group`), 'create group')
-      if (groupId === undefined) throw new Error(`the target did not create the load run's group: ${recorder.tally().examples.join('; ')}`)
+    async setUp(setUpRecorder) {
+      for (let attempt = 0; groupId === undefined; attempt++) {
+        const before = setUpRecorder.tally().throttled
+        groupId = await createJournaled(setUpRecorder, journalPath, 'Group', groupBody(`${prefix}load-group`), 'create group')
+        const throttled = setUpRecorder.tally().throttled > before
+        if (groupId === undefined && !(throttled && attempt < DEFAULT_RETRY_POLICY.maxRetries)) {
+          const reason = throttled ? `answered 429 ${attempt + 1} times` : setUpRecorder.tally().examples.join('; ')
+          throw new Error(`the target did not create the load run's group: ${reason}`)
+        }
+        if (groupId === undefined) await setTimeout(backoffMs(attempt, DEFAULT_RETRY_POLICY, Math.random))
+      }
     },
     async send(n) {
       const operation = PATTERN[n % PATTERN.length]!
