@@ -233,8 +233,9 @@ describe('serve', () => {
 
 describe('progress without a terminal', () => {
   it('prints a done/total line every few seconds, counting only the selected checks, and a line per area that ran', async () => {
-    // 2 s per answer: the selected checks outlast the 10 s between progress lines.
-    const server = await startServer({ wrap: slow(2000) })
+    // 5 s per answer: the selected checks (about five answers each, one after another) outlast
+    // the 10 s between progress lines twice over, however fast the machine.
+    const server = await startServer({ wrap: slow(5000) })
     try {
       const reportDir = tempDir('progress')
       const r = await runCli(['--url', server.url, '--token', TOKEN, '--only', 'users.create.*', '--report-dir', reportDir], { env: { CI: '1' }, timeoutMs: 300_000 })
