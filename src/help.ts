@@ -52,8 +52,9 @@ Options:
   --format <list>        reports to write: json,junit,html,md (default all)
   --dialect <d>          entra (Entra's default job) or entra-flag (a Tenant URL with ?aadOptscim062020, which --url
                          also accepts and strips, as Microsoft's own harness does); default: the profile's
-  --gate <verdict>       what sets the exit code: all (default, every failure), entra (Entra's provisioning job),
-                         gallery (Microsoft's 25 validator tests) or rfc (RFC 7643/7644 MUSTs)
+  --gate <verdict>       what sets the exit code: entra (Entra's provisioning job; the default), gallery
+                         (Microsoft's 25 validator tests), rfc (RFC 7643/7644 MUSTs; the rfc profile's default)
+                         or all (every failure)
   --baseline <file>      an earlier report.json: fail only on checks that passed there and fail now
   --write-baseline <f>   also write this run's report.json to <f>, to use as a later --baseline
   -q, --quiet            print only the verdict and the report paths

@@ -46,7 +46,7 @@ export interface RunOptions {
   /** --run-timeout in ms: the run is stopped (and cleaned up) after this long. */
   readonly runTimeoutMs?: number
   readonly tls: TlsSettings
-  /** --gate: the verdict that sets the exit code; absent, every failure does. */
+  /** --gate: the verdict that sets the exit code; absent, the profile's default (entra, or rfc for the rfc profile). */
   readonly gate?: Gate
   /** --dialect, or entra-flag from ?aadOptscim062020 on --url: overrides an Entra profile's dialect. */
   readonly dialect?: 'entra' | 'entra-flag'

@@ -22,7 +22,7 @@ import { THROTTLING_CHECK, throttlingCheck } from './throttling-check.ts'
 import { badCredentialFiles, phasePattern } from './bad-credentials.ts'
 import { TargetUnreachable, UsageError } from './errors.ts'
 import type { RunConfig, WorkerAuth } from './run-config.ts'
-import type { Gate } from './report/gates.ts'
+import { defaultGate, type Gate } from './report/gates.ts'
 import { addThrottling, type AttributesJudged, type CleanupSummary, type Report, type TransportSummary } from './report/model.ts'
 
 // runConformance(): preflight, the suites in vitest, the sweep, the Report.
@@ -47,7 +47,7 @@ export interface ConformanceOptions {
   readonly seed: number
   readonly runs: number
   readonly readOnly?: boolean
-  /** Which verdict sets the exit code (src/report/gates.ts); absent, every failure does. */
+  /** Which verdict sets the exit code (src/report/gates.ts); absent, the profile's default (defaultGate). */
   readonly gate?: Gate
   /** Entra's request shapes to send instead of the profile's: with or without the aadOptscim062020 flag. */
   readonly dialect?: 'entra' | 'entra-flag'
@@ -167,7 +167,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Repor
     tool: { name: 'scim-conform', version: toolVersion },
     target: { baseUrl },
     profile: profile.name,
-    ...(options.gate !== undefined && options.gate !== 'all' ? { gate: options.gate } : {}),
+    gate: options.gate ?? defaultGate(profile.dialect),
     ...(profile.connectorProtocol === 'vendor-rest-api'
       ? { caveat: `Entra's ${profile.name} connector is not SCIM: it calls the vendor's own REST API. This verdict is on a SCIM endpoint that would stand in for it, judged on the fields the connector writes, not on the connector Entra runs today.` }
       : {}),

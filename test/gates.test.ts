@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest'
-import { gateFailures, verdictLines } from '../src/report/gates.ts'
+import { defaultGate, gateFailures, verdictLines } from '../src/report/gates.ts'
 import { galleryRows, galleryTests } from '../src/report/gallery.ts'
 import { outcome, type CheckResult, type Report } from '../src/report/model.ts'
 import { parseCommand } from '../src/options.ts'
@@ -66,10 +66,16 @@ describe('verdicts', () => {
 describe('--gate', () => {
   it('sets the exit code from the chosen verdict only', () => {
     const rfcOnly = [fail('users.create.location-header', ['rfc7644:3.3:location-header']), pass('entra.test-connection.users')]
-    expect(outcome(report(rfcOnly)).exitCode).toBe(1)
+    expect(outcome(report(rfcOnly, 'all')).exitCode).toBe(1)
     expect(outcome(report(rfcOnly, 'entra')).exitCode).toBe(0)
     expect(outcome(report(rfcOnly, 'gallery')).exitCode).toBe(0)
     expect(outcome(report(rfcOnly, 'rfc')).exitCode).toBe(1)
+  })
+
+  it('defaults to the verdict the profile is for: entra, or rfc for the rfc profile', () => {
+    expect(defaultGate('entra')).toBe('entra')
+    expect(defaultGate('entra-flag')).toBe('entra')
+    expect(defaultGate('rfc')).toBe('rfc')
   })
 
   it('is parsed from the command line, and a wrong value is a usage error', () => {

@@ -21,7 +21,11 @@ describe('report.html evidence', () => {
     const server = await startServer({ wrap: postAnswers200 })
     const dir = tempDir('evidence')
     try {
-      const r = await runCli(['--url', server.url, '--report-dir', dir, '--only', 'users.create.status-201'], { env: { SCIM_CONFORM_TOKEN: TOKEN } })
+      // 200 for 201 breaks an RFC MUST that Entra never exercises: the default (entra) gate passes it.
+      const entraGated = await runCli(['--url', server.url, '--report-dir', tempDir('evidence-entra'), '--only', 'users.create.status-201'], { env: { SCIM_CONFORM_TOKEN: TOKEN } })
+      expect(entraGated.code).toBe(0)
+      expect(entraGated.stdout).toContain('gate: the exit code follows the entra verdict')
+      const r = await runCli(['--url', server.url, '--report-dir', dir, '--only', 'users.create.status-201', '--gate', 'rfc'], { env: { SCIM_CONFORM_TOKEN: TOKEN } })
       expect(r.code).toBe(1)
       const page = readFileSync(path.join(dir, 'report.html'), 'utf8')
       const card = page.slice(page.indexOf('users.create.status-201'))
@@ -43,7 +47,7 @@ describe('--baseline', () => {
   it('exits 0 when nothing regressed, and 1 when one more check fails', async () => {
     const dir = tempDir('baseline')
     const baselineFile = path.join(dir, 'baseline.json')
-    const only = ['--only', 'users.create.*,groups.create.*']
+    const only = ['--only', 'users.create.*,groups.create.*', '--gate', 'rfc']
     const known = await startServer({ wrap: postAnswers200 })
     try {
       const first = await runCli(['--url', known.url, '--report-dir', path.join(dir, 'r1'), '--write-baseline', baselineFile, ...only], { env: { SCIM_CONFORM_TOKEN: TOKEN } })

@@ -6,10 +6,14 @@ import type { CheckResult, Report } from './model.ts'
 //   entra    the checks whose failure breaks a MUST of Entra's provisioning job;
 //   gallery  the checks behind Microsoft's 25 required validator tests;
 //   rfc      the checks whose failure breaks a MUST of RFC 7643/7644 (or the HTTP auth RFCs);
-//   all      every failure (the default).
+//   all      every failure.
+// The default is the verdict the profile is for: entra for an Entra profile, rfc for the rfc profile.
 
 export const gates = ['all', 'entra', 'gallery', 'rfc'] as const
 export type Gate = (typeof gates)[number]
+
+/** Without --gate: an Entra profile is gated on Entra's job, the rfc profile on the RFCs. */
+export const defaultGate = (dialect: 'rfc' | 'entra' | 'entra-flag'): Gate => (dialect === 'rfc' ? 'rfc' : 'entra')
 
 type Failed = Extract<CheckResult, { status: 'fail' | 'warn' }> & { readonly status: 'fail' }
 

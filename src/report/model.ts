@@ -125,8 +125,8 @@ export interface Report {
    * connector is not SCIM (Zendesk), where the run judges a SCIM endpoint that would replace it.
    */
   readonly caveat?: string
-  /** --gate: which verdict sets the exit code (src/report/gates.ts). Absent: every failure (all). */
-  readonly gate?: Gate
+  /** --gate, or the profile's default: which verdict sets the exit code (src/report/gates.ts). */
+  readonly gate: Gate
   readonly dialect: Dialect
   readonly seed: number
   readonly startedAt: string
@@ -178,7 +178,7 @@ export interface Outcome {
 
 /** The run's verdict and exit code, decided here only: the CLI and every writer show this, never their own. */
 export function outcome(report: Report, baseline?: { readonly newFailures: readonly string[] }): Outcome {
-  const gated = new Set(gateFailures(report, report.gate ?? 'all').map((c) => c.id))
+  const gated = new Set(gateFailures(report, report.gate).map((c) => c.id))
   const failed = baseline ? baseline.newFailures.some((id) => gated.has(id)) : gated.size > 0
   if (report.interrupted) return { verdict: 'interrupted', label: 'INTERRUPTED', failed, exitCode: 130 }
   const exitCode = failed ? 1 : 0
