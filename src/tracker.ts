@@ -3,6 +3,8 @@ import type { Http } from './client/http.ts'
 import type { CleanupSummary } from './report/model.ts'
 import { inPool } from './pool.ts'
 import { findByPrefix } from './prefix-search.ts'
+import { isDeleteUnsupported } from './delete-support.ts'
+import { SCHEMA_URN } from './scim/schema-model.ts'
 
 // The journal of what the run created: one JSON line per create, appended the
 // moment the server answers it, so a crash or Ctrl-C still leaves a full record
@@ -81,6 +83,8 @@ export interface SweepOptions {
  * request made but did not report, a second resource under a reused id) and deletes them too,
  * until a search finds none.
  */
+const DISABLE = { schemas: [SCHEMA_URN.patchOp], Operations: [{ op: 'replace', path: 'active', value: false }] }
+
 export async function sweep(journalPath: string, http: Http, options: SweepOptions = {}): Promise<CleanupSummary> {
   const concurrency = Math.max(1, options.concurrency ?? 4)
   const entries = readJournal(journalPath)
@@ -101,6 +105,10 @@ export async function sweep(journalPath: string, http: Http, options: SweepOptio
         gone.add(key)
         leftover.delete(key)
         appendJournal(journalPath, { op: 'gone', kind, id, at })
+      } else if (kind === 'User' && isDeleteUnsupported(res.status)) {
+        // An app that only soft-deletes: the user stays, but no longer holds a seat or access.
+        const disable = await http.send({ method: 'PATCH', path: `${endpointOf(kind)}/${encodeURIComponent(id)}`, body: DISABLE })
+        leftover.set(key, { kind, id, reason: `DELETE answered ${res.status} (the server does not delete users); ${disable.status < 300 ? 'disabled with active=false instead' : `disabling it answered ${disable.status}`}` })
       } else {
         leftover.set(key, { kind, id, reason: `DELETE answered ${res.status}` })
       }

@@ -2,6 +2,7 @@ import { requireAdvertised } from '../src/advertised.ts'
 import { blockedUnless, ensureSetUp } from '../src/blocked.ts'
 import { lookupFor } from '../src/dataset.ts'
 import { scenario } from '../src/scenario.ts'
+import { isDeleteUnsupported } from '../src/delete-support.ts'
 import { CheckFailure, ensure, ensureStatus } from '../src/check-failure.ts'
 import { consequence } from '../src/entra/consequences.ts'
 import { activeOp, changedAttributeOps, createUserBody, managerOp, matchQuery, MANAGER_PATH, patchBody } from '../src/entra/requests.ts'
@@ -130,8 +131,13 @@ scenario('entra.user-cycle', (step) => {
     ensure(wrong.length === 0, `nothing changed in Entra, yet it would PATCH ${wrong.length} attribute(s) again: ${wrong.join('; ')}`, { expected: Object.fromEntries(state.expected), actual: wrong })
   })
 
-  step('delete', { verifies: ['entra:2.1:delete-204', 'entra:2.15:soft-or-hard-delete'], consequence: consequence.delete }, async ({ scim, run }) => {
+  step('delete', { verifies: ['entra:2.1:delete-204', 'entra:2.15:soft-or-hard-delete', 'entra:1.2.8:hard-delete-optional'], consequence: consequence.delete }, async ({ scim, run }) => {
     const res = await scim.delete('User', state.id)
+    if (isDeleteUnsupported(res.status)) {
+      throw new CheckFailure(`DELETE /Users/{id} answered ${res.status}: the app deletes users only softly (PATCH active=false, which the disable step judges); hard delete is optional for Entra`, {
+        expected: 204, actual: res.status, consequence: consequence.softDeleteOnly,
+      }, 'entra:1.2.8:hard-delete-optional')
+    }
     ensureStatus(res, [200, 204])
     const after = await scim.get('User', state.id)
     ensureStatus(after, 404, 'a hard-deleted user must be gone')

@@ -67,6 +67,7 @@ export const entra = {
   // 1.2.6 Manager
   'entra:1.2.6:manager-persisted': { source: 'Entra', ...S['1.2.6'], level: 'MUST', summary: 'A manager set by PATCH is stored and read back, or Entra re-sends it every cycle.' },
   // 1.3 Group lifecycle
+  'entra:1.2.8:hard-delete-optional': { source: 'Entra', ...S['1.2.8'], level: 'SHOULD', summary: 'DELETE /Users/{id} removes the user. Optional: Entra deprovisions with active=false and the validator\'s Delete_User_Test is optional, so an app refusing DELETE (405, 501) gets a warning.' },
   'entra:1.2.8:recreate-after-delete': { source: 'Entra', ...S['1.2.8'], level: 'MUST', summary: 'A user deleted by Entra can be created again with the same userName: Entra provisions a user assigned again after deletion as a new create.' },
   'entra:1.3:group-create-without-members': { source: 'Entra', ...S['1.3'], level: 'MUST', summary: 'A Group is created from displayName and externalId alone, members coming later by PATCH.' },
   'entra:1.3:remove-member-keeps-others': { source: 'Entra', ...S['1.3'], level: 'MUST', summary: 'Removing one member leaves the Group\'s other members in place.' },

@@ -27,6 +27,7 @@ export const consequence = {
   manager: 'the manager does not reach the app; manager updates are reference operations, escrowed like others but not counted towards quarantine',
   perpetualUpdate: 'whenever Entra evaluates this user again (a change in Entra, or a full cycle after a restart), it sees a difference and sends the PATCH again',
   delete: 'users deleted in Entra stay in the app',
+  softDeleteOnly: 'users deleted in Entra are only disabled in the app (Entra\'s earlier active=false): they keep their data and their name, and Microsoft\'s validator reports its optional Delete_User_Test as failed',
   excludedMembers: 'Entra receives members it did not ask for: SystemForCrossDomainIdentityManagementMultipleEntriesInResponse, and reads of large groups can time out',
   addMembers: `group memberships assigned in Entra do not reach the app: ${ESCROW} (reference operations, not counted towards quarantine)`,
   removeMembers: 'members removed in Entra keep their group access in the app, or every other member loses it',

@@ -251,4 +251,19 @@ export const entraCycleFaults: readonly Fault[] = [
       }
     },
   },
+  {
+    id: 'soft-delete-only',
+    defect: 'deletes users only softly: DELETE /Users/{id} answers 405, and PATCH active=false is the way to deprovision',
+    // Microsoft's Delete_User_Test is optional: the Entra step warns, it does not fail. The RFC's
+    // delete checks are not applicable (RFC 7644 3.12 lets a server refuse an operation it lacks).
+    breaks: ['entra.user-cycle.delete'],
+    warns: ['entra.user-cycle.delete'],
+    wrap: (handle) => async (req) => {
+      if (req.method !== 'DELETE' || !isResource('Users')(req)) return handle(req)
+      // Authorization first, as a real server checks it: a DELETE without a valid token still gets 401.
+      const read = await handle({ ...req, method: 'GET', body: '', query: new URLSearchParams() })
+      if (read.status === 401) return read
+      return { status: 405, headers: { 'content-type': 'application/scim+json', allow: 'GET, PUT, PATCH' }, body: JSON.stringify({ schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '405', detail: 'users are deprovisioned with active=false' }) }
+    },
+  },
 ]
