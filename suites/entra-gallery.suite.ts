@@ -3,7 +3,7 @@ import { check } from '../src/check.ts'
 import { deleteUnsupportedReason, isDeleteUnsupported } from '../src/delete-support.ts'
 import { CheckFailure, ensure, ensureStatus } from '../src/check-failure.ts'
 import { consequence } from '../src/entra/consequences.ts'
-import { createGroupBody, createUserBody, matchQuery } from '../src/entra/requests.ts'
+import { createGroupBody, createUserBody, matchQuery, patchBody } from '../src/entra/requests.ts'
 import { profileValues, withValues } from '../src/profile-values.ts'
 import { idOf, resourcesOf } from '../src/resources.ts'
 import type { CheckContext } from '../src/check.ts'
@@ -72,6 +72,24 @@ async function firstPageIsStartIndexOne({ scim }: CheckContext): Promise<void> {
     consequence: consequence.pagination, pointer: '/Resources', expected: pair?.implicit, actual: pair?.explicit,
   })
 }
+
+check('entra.gallery.update-username', { verifies: ['entra:4.4:pathless-username-replace', 'entra:2.4:filter-username'] }, async (context) => {
+  const { scim, run } = context
+  const { id, userName } = await createEntraUser(context, 'rename')
+  // Update User userName: the validator renames with a path-less replace (a new address at the same domain).
+  const renamed = userName.replace(/^[^@]*/, (local) => `${local}-renamed`)
+  const res = await scim.patch('User', id, patchBody(run.profile.dialect, [{ op: 'replace', value: { userName: renamed } }]))
+  ensureStatus(res, [200, 204], 'the validator\'s Update User userName sends this PATCH')
+  const read = await scim.get('User', id)
+  ensureStatus(read, 200)
+  const stored = (read.json as { userName?: unknown } | undefined)?.userName
+  // userName is caseExact false (RFC 7643 4.1.1): a server may store it in another case.
+  ensure(typeof stored === 'string' && stored.toLowerCase() === renamed.toLowerCase(), `after a path-less replace of userName, GET shows userName ${JSON.stringify(stored)}`, { pointer: '/userName', expected: renamed, actual: stored, consequence: consequence.renameUser })
+  const found = await scim.list('User', matchQuery('User', 'userName', renamed, run.profile.dialect))
+  ensureStatus(found, 200)
+  const ids = resourcesOf(found.json).map((r) => r.id)
+  ensure(ids.length === 1 && ids[0] === id, 'a filter on the new userName does not find exactly the renamed user', { expected: [id], actual: ids, consequence: consequence.renameUser })
+})
 
 check('entra.gallery.duplicate-user-409', { verifies: ['entra:2.1:duplicate-409', 'entra:2.7:matching-unique'] }, async (context) => {
   const { scim, run } = context

@@ -189,5 +189,6 @@ export const entra = {
   'entra:3.4:post-nulls-and-empty': { source: 'Entra', ...S['3.4'], level: 'MUST', summary: 'A create with null attributes, empty arrays or unknown schema URIs is accepted.' },
   'entra:3.4:probes-not-throttled': { source: 'Entra', ...S['3.4'], level: 'SHOULD', summary: 'Repeated random-value probe queries are answered normally and never rate-limited.' },
   // 4.4 Validator quirks
+  'entra:4.4:pathless-username-replace': { source: 'Entra', ...S['4.4'], level: 'MUST', summary: 'A path-less replace {"op":"replace","value":{"userName":…}} renames the user: the validator\'s required Update User userName test.' },
   'entra:4.4:empty-operations': { source: 'Entra', ...S['4.4'], level: 'SHOULD', summary: 'A PATCH with an empty Operations array succeeds without change.' },
 } as const satisfies Record<string, Requirement>

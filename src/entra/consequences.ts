@@ -35,6 +35,7 @@ export const consequence = {
   deleteGroup: 'groups deleted in Entra stay in the app',
   groupUniqueness: 'two groups with one displayName make the match by displayName return two entries (DuplicateTargetEntries), so Entra cannot update either',
   userUniqueness: 'a second create of the same user succeeds, so a retried create stores a duplicate user, and the next match returns two entries (DuplicateTargetEntries)',
+  renameUser: 'Microsoft\'s validator fails its required Update User userName test, and a user renamed in Entra keeps its old userName in the app, so the next match by userName does not find it',
   pagination: 'Microsoft\'s gallery validation (SCIM_User_Pagination_Test) fails, and the app cannot be listed in the gallery',
   filterCase: `Entra does not find a user whose value differs in case between Entra and the app and sends a create, which a uniqueness check refuses with 409: ${ESCROW}`,
   deleteTwice: 'Microsoft\'s validator reports the second DELETE as a failure; Entra cannot tell a deleted resource from an error',

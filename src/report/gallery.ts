@@ -18,8 +18,7 @@ export const galleryTests: readonly GalleryTest[] = [
   { name: 'Filter for a non-existing user', checks: ['entra.test-connection.users'] },
   { name: 'Filter for an existing user with a different case', checks: ['entra.gallery.filter-case-user'] },
   { name: 'Patch User - Replace Attributes', checks: ['entra.user-cycle.update-changed-only'] },
-  // A path-less replace of userName: no check sends it yet.
-  { name: 'Update User userName', checks: [] },
+  { name: 'Update User userName', checks: ['entra.gallery.update-username'] },
   { name: 'Patch User - Disable User', checks: ['entra.user-cycle.disable'] },
   { name: 'Patch User - Add Attributes Verbose Request', checks: ['profile.user.patch-read-back'] },
   { name: 'Patch User - Add Manager', checks: ['entra.patch.manager-bare-id'] },

@@ -266,4 +266,14 @@ export const entraCycleFaults: readonly Fault[] = [
       return { status: 405, headers: { 'content-type': 'application/scim+json', allow: 'GET, PUT, PATCH' }, body: JSON.stringify({ schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '405', detail: 'users are deprovisioned with active=false' }) }
     },
   },
+  {
+    id: 'ignores-pathless-username',
+    defect: 'drops userName from a path-less replace (Update User userName keeps the old name)',
+    breaks: ['entra.gallery.update-username'],
+    wrap: rewritesPatch('Users', (op) => {
+      if (op.path !== undefined || opName(op) !== 'replace' || typeof op.value !== 'object' || op.value === null) return op
+      const { userName: _dropped, ...rest } = op.value as Record<string, unknown>
+      return { ...op, value: rest }
+    }),
+  },
 ]
