@@ -1,5 +1,5 @@
 import { groupByArea } from '../src/report/areas.ts'
-import { baselineExitCode, baselineMarkOf } from '../src/report/baseline.ts'
+import { baselineExitCode } from '../src/report/baseline.ts'
 import type { BaselineComparison } from '../src/report/baseline.ts'
 import { countByStatus, outcome } from '../src/report/model.ts'
 import type { CheckResult, Report } from '../src/report/model.ts'
@@ -9,9 +9,8 @@ import { coverageSection } from './html/coverage.ts'
 import { verdictLines } from '../src/report/gates.ts'
 import { galleryRows } from '../src/report/gallery.ts'
 import { escapeHtml } from './html/escape.ts'
-import { evidenceCard } from './html/evidence.ts'
 import { rootCauses } from '../src/report/root-causes.ts'
-import { rulesCell } from './html/rules-cell.ts'
+import { causeList, evidenceByCause, evidenceIdsByCause } from './html/causes.ts'
 import { script } from './html/script.ts'
 import { styles } from './html/styles.ts'
 import { runFacts } from './run-facts.ts'
@@ -62,27 +61,6 @@ function notices(report: Report, comparison: BaselineComparison | undefined): st
   return out.join('')
 }
 
-const codes = (ids: readonly string[]): string => ids.map((id) => `<code>${escapeHtml(id)}</code>`).join(', ')
-const plural = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`
-
-/** Most checks first: fixing the first cause fixes or unblocks the most. Blocked checks sit under what blocked them. */
-function rootCauseSection(report: Report): string {
-  const causes = rootCauses(report.checks)
-  if (!causes.length) return ''
-  const items = causes
-    .map((c) => {
-      const counts = [c.checkIds.length ? `${plural(c.checkIds.length, 'check')} ${c.status === 'warn' ? 'warned' : 'failed'}` : '', c.blockedIds.length ? `${plural(c.blockedIds.length, 'check')} blocked` : ''].filter(Boolean).join(', ')
-      return `<li class="cause-${c.status}"><strong>${escapeHtml(c.heading)}</strong> <span class="muted">(${counts})</span>`
-        + (c.rules.length ? `<br>Rules: ${rulesCell(c.rules)}` : '')
-        + (c.fix ? `<br><strong>Fix:</strong> ${escapeHtml(c.fix)}` : '')
-        + (c.checkIds.length ? `<br>Checks: ${codes(c.checkIds)}` : '')
-        + (c.blockedIds.length ? `<br>Blocked, not judged until this is fixed: ${codes(c.blockedIds)}` : '')
-        + '</li>'
-    })
-    .join('')
-  return `<h2>Failures by root cause</h2><p class="muted">Fix from the top: each cause is listed once, with the checks it failed and the checks it blocked (their set-up failed, so they were not judged).</p><ol class="root-causes" id="root-causes">${items}</ol>`
-}
-
 function latencySection(report: Report): string {
   const operations = report.traffic.latency
   if (!operations.length) return '<h2>Latency per operation</h2><p class="muted">No exchange in this report carries a response time.</p>'
@@ -103,7 +81,7 @@ function runDetails(report: Report): string {
 
 /** The three verdicts side by side, then Microsoft's gallery tests one by one. */
 function verdictSection(report: Report): string {
-  const cards = verdictLines(report).map((v) => `<div class="verdict-card ${v.ok ? 'ok' : 'bad'}"><strong>${escapeHtml(v.label)}</strong><p>${escapeHtml(v.text)}</p></div>`).join('')
+  const cards = verdictLines(report).map((v) => `<div class="verdict-card ${v.ok ? 'ok' : 'bad'}" data-verdict-of="${escapeHtml(v.label)}"><strong>${escapeHtml(v.label)}</strong><p>${escapeHtml(v.text)}</p></div>`).join('')
   const gate = report.gate ? `<p class="muted">The exit code follows the ${escapeHtml(report.gate)} verdict (--gate ${escapeHtml(report.gate)}).</p>` : ''
   const rows = galleryRows(report).map((r) => `<tr data-gallery="${escapeHtml(r.status)}"><td>${escapeHtml(r.name)}</td><td>${escapeHtml(r.status)}</td><td>${r.checks.map((id) => `<code>${escapeHtml(id)}</code>`).join(' ') || '<span class="muted">no check sends it yet</span>'}</td></tr>`).join('')
   return `<h2>Verdicts</h2><div class="verdicts">${cards}</div>${gate}`
@@ -112,18 +90,18 @@ function verdictSection(report: Report): string {
 
 export function html(report: Report, comparison?: BaselineComparison): string {
   const failed = report.checks.filter((c): c is Failed => c.status === 'fail' || c.status === 'warn')
-    .sort((a, b) => (a.status === b.status ? 0 : a.status === 'fail' ? -1 : 1))
-  const evidenceIds = new Map(failed.map((c, i) => [c.id, `evidence-${i}`]))
-  const cards = failed.map((c) => evidenceCard(c, evidenceIds.get(c.id) ?? '', baselineMarkOf(comparison, c.id))).join('')
+  const causes = rootCauses(report.checks)
+  const evidenceIds = evidenceIdsByCause(causes)
   const legend = '<div class="legend"><span><i style="background:#2e7d32"></i>pass</span><span><i style="background:#b26a00"></i>warn</span><span><i style="background:#c62828"></i>fail</span><span><i style="background:#a993c9"></i>blocked</span><span><i style="background:#b8bec6"></i>skip</span></div>'
+  // The order a reviewer reads in: the verdicts, the failures by cause, their evidence; then the whole picture.
   const body = [
     header(report, comparison),
     notices(report, comparison),
     verdictSection(report),
+    causeList(causes),
+    evidenceByCause(causes, failed, evidenceIds, comparison),
     `<h2>Results per area</h2>${areaChart(groupByArea(report.checks))}${legend}`,
-    rootCauseSection(report),
     `<h2>Checks</h2>${checksTable(report.checks, evidenceIds, comparison)}`,
-    failed.length ? `<h2>Failures and warnings: evidence</h2>${cards}` : '',
     latencySection(report),
     coverageSection(report.coverage),
     runDetails(report),

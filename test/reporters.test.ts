@@ -263,7 +263,7 @@ describe('html', () => {
     expect(causes.flatMap((c) => c.checkIds).sort()).toEqual([...sampleIdsByStatus('fail'), ...sampleIdsByStatus('warn')].sort())
     for (const cause of causes) expect(cause.heading, 'a heading is a sentence from the run, never a template').not.toMatch(/\{(n|id|Users\|Groups)\}/)
     expect(messagePattern('filter "a" matched 3')).toBe(messagePattern('filter "b" matched 4'))
-    expect(page).toContain('<strong>PATCH /scim/v2/Groups/7c0e11aa-93f3-4c1b-a1f0-3be2d7a5e001 answered 500, expected a 2xx status or a SCIM Error body</strong> <span class="muted">(2 checks failed)</span>')
+    expect(page).toContain('<strong>PATCH /scim/v2/Groups/7c0e11aa-93f3-4c1b-a1f0-3be2d7a5e001 answered 500, expected a 2xx status or a SCIM Error body</strong></a> <span class="muted">(2 checks failed)</span>')
   })
 
   it('makes 8 failures of one cause one group, and a run against a wrong URL a handful', () => {

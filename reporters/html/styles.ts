@@ -73,6 +73,10 @@ table.coverage td:nth-child(3) { width: 40%; }
 .verdict-card p { margin: 4px 0 0; }
 table.coverage .coverage-bar { height: 8px; }
 .root-causes li { margin-bottom: 6px; }
+.blocked-ids summary { cursor: pointer; }
+.cause-evidence { margin: 0 0 24px; }
+.cause-title { font-size: 15px; margin: 20px 0 4px; }
+.cause-facts, .blocked-ids { margin: 0 0 8px; }
 table.latency { border-collapse: collapse; margin-top: 8px; }
 table.latency th, table.latency td { padding: 2px 10px; border-bottom: 1px solid var(--line); text-align: right; }
 table.latency th:first-child, table.latency td:first-child { text-align: left; }
