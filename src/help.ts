@@ -5,7 +5,8 @@ export const helpText = `scim-conform: SCIM 2.0 conformance for RFC 7643/7644 an
 Usage:
   scim-conform --url <base URL> --token <bearer token> [options]   run the checks against a server
   scim-conform --embedded [options]                                run them against the built-in reference server
-  scim-conform serve --port <p> --token <t>                        start the reference server on 127.0.0.1
+  scim-conform serve --port <p> [--token <t>]                      start the reference server on 127.0.0.1 (token: --token or
+                                                                   SCIM_CONFORM_TOKEN)
   scim-conform profiles                                            list the built-in profiles
   scim-conform profiles show <name|path> [--json]                  a profile's mapping and a sample of what Entra sends for it
   scim-conform profiles init > my-app.json                         a starting profile to edit for your own app

@@ -126,7 +126,7 @@ const runFlags = {
 export function parseCommand(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): Command {
   const [first, ...rest] = argv
   switch (first) {
-    case 'serve': return parseServe(rest)
+    case 'serve': return parseServe(rest, env)
     case 'profiles': return parseProfiles(rest)
     case 'cleanup': return parseCleanup(rest, env)
     case 'checks': return parseChecks(rest, env)
@@ -331,13 +331,15 @@ function parseExplain(args: readonly string[], env: Readonly<Record<string, stri
   return { name: 'explain', id, profile: values.profile ?? env.SCIM_CONFORM_PROFILE ?? DEFAULTS.profile }
 }
 
-function parseServe(args: readonly string[]): Command {
+function parseServe(args: readonly string[], env: Readonly<Record<string, string | undefined>>): Command {
   const { values } = parse(args, { port: { type: 'string' }, token: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const)
   if (values.help) return { name: 'help' }
-  if (!values.token) throw new UsageError('serve needs --token <t>: the bearer token clients must send')
+  // The same variable a run reads, so one export serves both ends of a try-out.
+  const token = values.token ?? env.SCIM_CONFORM_TOKEN
+  if (!token) throw new UsageError('serve needs --token <t> or SCIM_CONFORM_TOKEN: the bearer token clients must send')
   const port = values.port === undefined ? 0 : integer('--port', values.port)
   if (port < 0 || port > 65535) throw new UsageError(`--port must be 0-65535 (got ${port})`)
-  return { name: 'serve', port, token: values.token }
+  return { name: 'serve', port, token }
 }
 
 function parseCleanup(args: readonly string[], env: Readonly<Record<string, string | undefined>>): Command {

@@ -71,6 +71,12 @@ it('every command answers --help with the help text', () => {
   expect(helpText).toContain('scim-conform serve')
 })
 
+it('serve takes its token from --token or SCIM_CONFORM_TOKEN, as a run does', () => {
+  expect(parseCommand(['serve', '--port', '8080'], { SCIM_CONFORM_TOKEN: 'from-env' })).toEqual({ name: 'serve', port: 8080, token: 'from-env' })
+  expect(parseCommand(['serve', '--token', 'from-flag'], { SCIM_CONFORM_TOKEN: 'from-env' })).toEqual({ name: 'serve', port: 0, token: 'from-flag' })
+  expect(() => parseCommand(['serve', '--port', '8080'], {})).toThrow(new UsageError('serve needs --token <t> or SCIM_CONFORM_TOKEN: the bearer token clients must send'))
+})
+
 it('--rerun-failed selects the failed and blocked checks of an earlier report, with its seed', () => {
   const file = path.join(tempDir('rerun'), 'report.json')
   writeFileSync(file, JSON.stringify({ seed: 4242, checks: [
