@@ -71,7 +71,7 @@ export function evidenceByCause(
     const facts = [
       cause.rules.length ? `Rules: ${rulesCell(cause.rules)}` : '',
       cause.checkIds.length ? `Checks: ${codes(cause.checkIds, evidenceIds)}` : '',
-    ].filter(Boolean).join(' · ')
+    ].filter(Boolean).join('<br>')
     return `<section class="cause-evidence cause-${cause.status}" id="cause-${i + 1}" data-cause="${i + 1}"><h3 class="cause-title">${i + 1}. ${escapeHtml(cause.heading)} <span class="muted">(${counts(cause)})</span></h3>`
       + (facts ? `<p class="cause-facts">${facts}</p>` : '')
       + blockedLine(cause.blockedIds, evidenceIds)
