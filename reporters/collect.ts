@@ -20,6 +20,7 @@ export interface CollectorOptions {
 export class ReportCollector implements Reporter {
   #checks: CheckResult[] = []
   #moduleErrors: string[] = []
+  #suites = new Set<string>()
   #runReason: string | undefined
   #timings: TimingSample[] = []
   #observations: Observation[] = []
@@ -61,6 +62,7 @@ export class ReportCollector implements Reporter {
     const observations = this.#observations
     for (const module of testModules) {
       const area = path.basename(module.moduleId).replace(/\.suite\.[jt]s$/, '')
+      this.#suites.add(area)
       for (const error of module.errors()) this.#moduleErrors.push(`${area}: ${error.message}`)
       // The deletes each suite file sends at its end, after its last check.
       this.#timings.push(...(module.meta().timings ?? []))
@@ -82,6 +84,11 @@ export class ReportCollector implements Reporter {
   /** Every check of every phase, then the schema.* results over the responses of all of them. */
   get checks(): readonly CheckResult[] {
     return withResolvedCauses([...this.#checks, ...schemaResults(this.#observations)])
+  }
+
+  /** The suite files (areas) the run loaded, in either phase. */
+  get suites(): readonly string[] {
+    return [...this.#suites].sort()
   }
 
   get traffic(): Report['traffic'] {

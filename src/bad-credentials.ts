@@ -1,9 +1,11 @@
+import type { Area } from './suite-index.ts'
+
 // The checks that send bad credentials (no token, a wrong one, the token misplaced) run
 // after every other check, in a phase of their own (src/run.ts): lockout or tarpit
 // protection a server turns on after a few bad logins can then hold only them.
 
 /** The suite files that hold them: the last phase loads no other. */
-export const badCredentialFiles = ['auth.suite', 'security.suite'] as const
+export const badCredentialAreas = ['auth', 'security'] as const satisfies readonly Area[]
 
 /** Their ids, as a regular expression over a check id. */
 export const badCredentialChecks = String.raw`(auth\.[^\s]*|security\.(no-token|wrong-token|query-token|other-scheme)\.[^\s]*)`

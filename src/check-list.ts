@@ -3,6 +3,7 @@ import { createVitest } from 'vitest/node'
 import { loadProfile } from './profile.ts'
 import { suitesDir, packageRoot } from './paths.ts'
 import type { CheckMeta, RunConfig } from './run-config.ts'
+import { suiteGlobs } from './suite-index.ts'
 
 // Every check a run with this profile would register, without sending a request:
 // vitest collects the suites (imports them, runs no test).
@@ -11,7 +12,8 @@ export interface ListedCheck extends CheckMeta {
   readonly area: string
 }
 
-export async function listChecks(profileName: string): Promise<ListedCheck[]> {
+/** `areas`: collect only these suite files (src/suite-index.ts); absent, every one. */
+export async function listChecks(profileName: string, areas?: readonly string[]): Promise<ListedCheck[]> {
   const profile = loadProfile(profileName)
   // Collecting runs no check body, so no request is ever sent with this configuration:
   // only what suites read while registering checks (profile, dialect) must be real.
@@ -21,7 +23,7 @@ export async function listChecks(profileName: string): Promise<ListedCheck[]> {
   }
   const run = collectOnly as RunConfig
   const vitest = await createVitest('test', {
-    config: false, root: packageRoot, dir: suitesDir, include: ['**/*.suite.{ts,js}'], exclude: [], watch: false,
+    config: false, root: packageRoot, dir: suitesDir, include: areas === undefined ? ['**/*.suite.{ts,js}'] : suiteGlobs(areas), exclude: [], watch: false,
     provide: { run }, reporters: [], passWithNoTests: true, pool: 'threads',
   })
   try {

@@ -1,4 +1,4 @@
-import { mkdirSync, existsSync, writeFileSync, readdirSync } from 'node:fs'
+import { mkdirSync, existsSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { createVitest } from 'vitest/node'
@@ -17,9 +17,10 @@ import { loadProfile, type Profile } from './profile.ts'
 import { suitesDir, packageRoot } from './paths.ts'
 import { toolVersion } from './version.ts'
 import { coverageOf } from './coverage.ts'
-import { listChecks } from './check-list.ts'
 import { THROTTLING_CHECK, throttlingCheck } from './throttling-check.ts'
-import { badCredentialFiles, phasePattern } from './bad-credentials.ts'
+import { badCredentialAreas, phasePattern } from './bad-credentials.ts'
+import { globToPattern, suiteAreas } from './selection.ts'
+import { suiteGlobs, type Area } from './suite-index.ts'
 import { TargetUnreachable, UsageError } from './errors.ts'
 import type { RunConfig, WorkerAuth } from './run-config.ts'
 import { defaultGate, type Gate } from './report/gates.ts'
@@ -86,11 +87,11 @@ export async function runConformance(options: ConformanceOptions): Promise<Repor
   const prefix = `scimconf-${randomBytes(4).toString('hex')}-`
   writeFileSync(journalPath, JSON.stringify({ op: 'run', baseUrl, prefix, at: startedAt.toISOString() }) + '\n')
 
-  const suiteFiles = readdirSync(suitesDir).filter((f) => /\.suite\.[jt]s$/.test(f))
+  const suites = suiteAreas(options.only)
   // --concurrency is one limit for the whole run, held by the permit server below, so every
   // worker may use all of it: what is idle in one suite file is free for another. More workers
   // keep more files (and their sequential scenario chains) going at once.
-  const maxWorkers = Math.max(1, Math.min(options.concurrency, suiteFiles.length, MAX_WORKERS))
+  const maxWorkers = Math.max(1, Math.min(options.concurrency, suites.length, MAX_WORKERS))
   const connectionsPerWorker = options.concurrency
   const target = options.target
   let auth: WorkerAuth
@@ -143,7 +144,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Repor
       ...(options.rate === undefined ? {} : { ratePerWorker: rateShare(options.rate, maxWorkers) }),
       ...(deadlineMs === undefined ? {} : { deadlineMs }),
     }
-    await runSuites(run, collector, maxWorkers, { ...options, signal: stop.signal })
+    await runSuites(run, collector, maxWorkers, suites, { ...options, signal: stop.signal })
   } finally {
     stop.dispose()
     // After passes, failures, crashes and Ctrl-C alike: nothing the run created stays behind.
@@ -176,7 +177,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Repor
     startedAt: startedAt.toISOString(),
     durationMs: Date.now() - startedAt.getTime(),
     interrupted: collector.interrupted || stop.signal.aborted,
-    ...(options.only !== undefined || options.readOnly ? { selection: { ...(options.only === undefined ? {} : { only: options.only }), ...(options.readOnly ? { readOnly: true } : {}) } } : {}),
+    ...(options.only !== undefined || options.readOnly ? { selection: { ...(options.only === undefined ? {} : { only: options.only, suites: collector.suites }), ...(options.readOnly ? { readOnly: true } : {}) } } : {}),
     checks,
     coverage: coverageOf(checks),
     cleanup,
@@ -194,13 +195,18 @@ function withDialect(profile: Profile, dialect: ConformanceOptions['dialect']): 
   return { ...profile, dialect }
 }
 
-/** Every selected check but those sending bad credentials, then those: see src/bad-credentials.ts. */
-async function runSuites(run: RunConfig, collector: ReportCollector, maxWorkers: number, options: ConformanceOptions): Promise<void> {
+/**
+ * Every selected check but those sending bad credentials, then those: see src/bad-credentials.ts.
+ * Each phase loads only the suite files that can hold a selected check, and none starts without one.
+ */
+async function runSuites(run: RunConfig, collector: ReportCollector, maxWorkers: number, suites: readonly Area[], options: ConformanceOptions): Promise<void> {
   const only = options.only === undefined ? undefined : globToPattern(options.only)
-  await runPhase(run, collector, maxWorkers, options, ['**/*.suite.{ts,js}'], phasePattern(only, 'without'))
+  // Without --only every suite file is loaded by its name pattern, so a full run cannot miss a file the index lacks.
+  const first = only === undefined ? ['**/*.suite.{ts,js}'] : suiteGlobs(suites)
+  if (first.length > 0) await runPhase(run, collector, maxWorkers, options, first, phasePattern(only, 'without'))
   if (options.signal?.aborted || collector.transportGaveUp || collector.internalErrors.length > 0) return
-  const files = badCredentialFiles.map((name) => `**/${name}.{ts,js}`)
-  await runPhase(run, collector, Math.min(maxWorkers, files.length), options, files, phasePattern(only, 'only'))
+  const last = suiteGlobs(badCredentialAreas.filter((area) => suites.includes(area)))
+  if (last.length > 0) await runPhase(run, collector, Math.min(maxWorkers, last.length), options, last, phasePattern(only, 'only'))
 }
 
 async function runPhase(run: RunConfig, collector: ReportCollector, maxWorkers: number, options: ConformanceOptions, include: string[], testNamePattern: string): Promise<void> {
@@ -266,24 +272,4 @@ function refuseUnsweptJournal(journalPath: string): void {
   if (existsSync(journalPath) && outstanding(readJournal(journalPath)).length > 0) {
     throw new UsageError(`${journalPath} lists resources an earlier run left behind: run "scim-conform cleanup --journal ${journalPath}" first, or pick another --report-dir`)
   }
-}
-
-/**
- * An --only that matches no check would run nothing and pass forever: a usage error. The CLI
- * calls this before any request; a run does not, as listing the checks costs a vitest start.
- */
-export async function refuseEmptySelection(only: string, profile: string): Promise<void> {
-  const pattern = new RegExp(globToPattern(only))
-  const ids = [...(await listChecks(profile)).map((c) => c.id), THROTTLING_CHECK]
-  if (ids.some((id) => pattern.test(id))) return
-  const areas = [...new Set(ids.map((id) => id.split('.')[0]))].sort()
-  throw new UsageError(`--only '${only}' matches no check of profile ${profile}: ids start with ${areas.map((a) => `${a}.`).join(', ')}`)
-}
-
-/** --only 'users.*,groups.create.*' → a pattern over the test's full name, anchored at the check id. */
-export function globToPattern(globs: string): string {
-  const alternatives = globs.split(',').map((glob) =>
-    glob.trim().split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^\\s]*'),
-  )
-  return `(^|\\s)(${alternatives.join('|')})$`
 }

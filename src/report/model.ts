@@ -157,6 +157,8 @@ export interface AttributesJudged {
 
 export interface Selection {
   readonly only?: string
+  /** With --only: the suite files (areas) the run loaded, only those that can hold a selected check. */
+  readonly suites?: readonly string[]
   readonly readOnly?: boolean
 }
 
