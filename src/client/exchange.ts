@@ -33,6 +33,14 @@ export function redactHeaders(
   return out
 }
 
+/**
+ * The URL with the value of every access_token query parameter (RFC 6750 2.3) replaced by the
+ * marker: the query-token probes send the run's real token there to show the server refuses it.
+ */
+export function redactUrl(url: string): string {
+  return url.replace(/([?&]access_token=)[^&#]*/gi, `$1${encodeURIComponent(REDACTED)}`)
+}
+
 export function truncateBody(body: string): string {
   return body.length > MAX_BODY ? body.slice(0, MAX_BODY) + `\n… (${body.length - MAX_BODY} more characters)` : body
 }

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import { Agent, request, type Dispatcher } from 'undici'
 import type { PermitSource } from './permits.ts'
-import { redactHeaders, truncateBody, type Exchange } from './exchange.ts'
+import { redactHeaders, redactUrl, truncateBody, type Exchange } from './exchange.ts'
 import { DEFAULT_RETRY_POLICY, isRetryableStatus, retryDecision, type RetryPolicy } from './retry.ts'
 import { createRateLimiter } from './rate-limit.ts'
 import { tlsConnectOptions, type TlsSettings } from './tls.ts'
@@ -172,7 +172,7 @@ export function createHttp(settings: HttpSettings): Http {
     const started = performance.now()
     const capture = (part: Partial<Exchange>): Exchange => ({
       method: req.method,
-      url,
+      url: redactUrl(url),
       requestHeaders: redactHeaders(headers, secretHeaderNames),
       ...(body === undefined ? {} : { requestBody: truncateBody(body) }),
       responseHeaders: {},
