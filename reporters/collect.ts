@@ -118,20 +118,22 @@ export class ReportCollector implements Reporter {
 function toCheckResult(test: TestCase, check: CheckMeta, area: string): CheckResult | undefined {
   const result = test.result()
   const base = { id: check.id, area, level: check.level, verifies: check.verifies, durationMs: Math.round(test.diagnostic()?.duration ?? 0) }
+  const exchanges = test.meta().exchanges
+  const recorded = exchanges === undefined ? {} : { exchanges }
   switch (result.state) {
     case 'passed':
-      return { ...base, status: 'pass' }
+      return { ...base, ...recorded, status: 'pass' }
     case 'skipped':
-      return { ...base, status: 'skip', reason: result.note ?? 'skipped' }
+      return { ...base, ...recorded, status: 'skip', reason: result.note ?? 'skipped' }
     case 'failed': {
       const error = result.errors?.[0] as { message?: string; name?: string; evidence?: Partial<Evidence>; blockedBy?: BlockedCause; requirement?: string } | undefined
-      if (error?.name === 'Blocked') return { ...base, status: 'blocked', reason: firstLine(error.message ?? 'set-up failed'), cause: error.blockedBy ?? {} }
+      if (error?.name === 'Blocked') return { ...base, ...recorded, status: 'blocked', reason: firstLine(error.message ?? 'set-up failed'), cause: error.blockedBy ?? {} }
       // --run-timeout cut the check short: it did not finish, which is not a failure.
-      if (error?.name === 'RunStopped') return { ...base, status: 'skip', reason: `not finished: ${firstLine(error.message ?? 'the run stopped')}` }
+      if (error?.name === 'RunStopped') return { ...base, ...recorded, status: 'skip', reason: `not finished: ${firstLine(error.message ?? 'the run stopped')}` }
       const evidence: Evidence = { exchanges: [], ...(error?.evidence ?? {}) }
       // Still 429 or 503 after every retry: the server's throttling kept the check from a verdict, it proved no defect.
       const throttled = evidence.exchanges.find((exchange) => exchange.status === 429 || exchange.status === 503)
-      if (throttled) return { ...base, status: 'skip', reason: `not judged: ${throttled.method} ${throttled.url} was still answered ${throttled.status} after the retries (raise --max-retries, or lower --rate or --concurrency)` }
+      if (throttled) return { ...base, ...recorded, status: 'skip', reason: `not judged: ${throttled.method} ${throttled.url} was still answered ${throttled.status} after the retries (raise --max-retries, or lower --rate or --concurrency)` }
       const message = firstLine(error?.message ?? 'failed')
       // The failure's level is that of the requirement it names (the check's own when it names none).
       // A failed SHOULD or MAY is a warning and never changes the exit code; so is what a check could

@@ -9,6 +9,7 @@ import { coverageSection } from './html/coverage.ts'
 import { verdictLines } from '../src/report/gates.ts'
 import { galleryRows } from '../src/report/gallery.ts'
 import { escapeHtml } from './html/escape.ts'
+import { recordedChecks, recordedSection } from './html/recorded.ts'
 import { rootCauses } from '../src/report/root-causes.ts'
 import { causeList, evidenceByCause, evidenceIdsByCause } from './html/causes.ts'
 import { script } from './html/script.ts'
@@ -91,7 +92,8 @@ function verdictSection(report: Report): string {
 export function html(report: Report, comparison?: BaselineComparison): string {
   const failed = report.checks.filter((c): c is Failed => c.status === 'fail' || c.status === 'warn')
   const causes = rootCauses(report.checks)
-  const evidenceIds = evidenceIdsByCause(causes)
+  const recorded = recordedChecks(report.checks)
+  const evidenceIds = new Map([...evidenceIdsByCause(causes), ...recorded.map((c, i) => [c.id, `recorded-${i}`] as const)])
   const legend = '<div class="legend"><span><i style="background:#2e7d32"></i>pass</span><span><i style="background:#b26a00"></i>warn</span><span><i style="background:#c62828"></i>fail</span><span><i style="background:#a993c9"></i>blocked</span><span><i style="background:#b8bec6"></i>skip</span></div>'
   // The order a reviewer reads in: the verdicts, the failures by cause, their evidence; then the whole picture.
   const body = [
@@ -102,6 +104,7 @@ export function html(report: Report, comparison?: BaselineComparison): string {
     evidenceByCause(causes, failed, evidenceIds, comparison),
     `<h2>Results per area</h2>${areaChart(groupByArea(report.checks))}${legend}`,
     `<h2>Checks</h2>${checksTable(report.checks, evidenceIds, comparison)}`,
+    recordedSection(recorded, evidenceIds),
     latencySection(report),
     coverageSection(report.coverage),
     runDetails(report),

@@ -82,10 +82,11 @@ export function markdown(report: Report, comparison?: BaselineComparison): strin
     for (const group of blocked) lines.push(`- blocked by ${inline(group.label)}: ${group.checkIds.map(code).join(', ')}`)
   }
   const { observable, covered } = report.coverage
+  const recorded = report.checks.some((c) => (c.status === 'pass' || c.status === 'skip' || c.status === 'blocked') && c.exchanges !== undefined)
   const percent = observable ? Math.round((covered / observable) * 100) : 0
   lines.push(
     '',
-    `Coverage: ${covered} of ${observable} observable requirements (${percent}%). Seed: ${code(String(report.seed))}. Evidence and curl commands: report.html.`,
+    `Coverage: ${covered} of ${observable} observable requirements (${percent}%). Seed: ${code(String(report.seed))}. Evidence and curl commands: report.html${recorded ? ', which also holds the exchanges of the checks that did not fail (--record all)' : ''}.`,
     '',
   )
   return lines.join('\n')

@@ -81,7 +81,7 @@ export function check(id: string, options: CheckOptions, body: (context: CheckCo
   test(id, { meta: { check: meta } }, async (testContext) => {
     const run = inject('run')
     if (run.readOnly && !options.readOnly) testContext.skip('sends writes; the run is --read-only')
-    const scim = new ScimClient(workerSession(run))
+    const scim = new ScimClient(workerSession(run), [], run.record === 'all' ? [] : undefined)
     const context: CheckContext = {
       scim,
       run,
@@ -98,6 +98,7 @@ export function check(id: string, options: CheckOptions, body: (context: CheckCo
     } finally {
       testContext.task.meta.observations = scim.observations
       testContext.task.meta.timings = scim.timings
+      if (scim.recorded) testContext.task.meta.exchanges = scim.recorded
       testContext.task.meta.throttling = session?.http.drainThrottling()
     }
   })

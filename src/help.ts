@@ -51,6 +51,8 @@ Options:
   --runs <n>             generated cases per property check (default ${DEFAULTS.runs})
   --read-only            run only the checks that send no writes (nothing is created, changed or deleted)
   --format <list>        reports to write: json,junit,html,md (default all)
+  --record <what>        failures (default): exchanges only as the evidence of failures; all: every check's
+                         exchanges in report.json and report.html, redacted alike (the token never written)
   --dialect <d>          entra (Entra's default job) or entra-flag (a Tenant URL with ?aadOptscim062020, which --url
                          also accepts and strips, as Microsoft's own harness does); default: the profile's
   --gate <verdict>       what sets the exit code: entra (Entra's provisioning job; the default), gallery

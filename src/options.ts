@@ -7,6 +7,7 @@ import type { ClientCredentials } from './client/oauth.ts'
 import type { TlsSettings } from './client/tls.ts'
 import { formats, type Format } from '../reporters/index.ts'
 import type { Verbosity } from '../reporters/progress.ts'
+import { recordings, type Recording } from './run-config.ts'
 
 // Flags and SCIM_CONFORM_* environment variables → one resolved, validated
 // RunOptions. Nothing past this file re-checks options.
@@ -39,6 +40,8 @@ export interface RunOptions {
   readonly verbosity: Verbosity
   /** Run only the checks that send no writes (no POST, PUT, PATCH or DELETE). */
   readonly readOnly: boolean
+  /** --record: all keeps every check's exchanges in the report; failures (default), only a failure's evidence. */
+  readonly record: Recording
   /** Retries of a request answered 429 or 503. */
   readonly maxRetries: number
   /** --rate: requests per second the whole run stays under. */
@@ -118,6 +121,7 @@ const runFlags = {
   'write-baseline': { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   'read-only': { type: 'boolean' },
+  record: { type: 'string' },
   verbose: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -212,6 +216,7 @@ function parseRun(args: readonly string[], env: Readonly<Record<string, string |
     formats: parseFormats(values.format),
     verbosity: parseVerbosity(values.quiet, values.verbose),
     readOnly: values['read-only'] ?? false,
+    record: values.record === undefined ? 'failures' : parseRecord(values.record),
     maxRetries: nonNegativeInteger('--max-retries', values['max-retries'], DEFAULTS.maxRetries),
     ...(values.rate === undefined ? {} : { rate: positiveNumber('--rate', values.rate) }),
     ...(values['run-timeout'] === undefined ? {} : { runTimeoutMs: positiveNumber('--run-timeout', values['run-timeout']) * 1000 }),
@@ -223,6 +228,12 @@ function parseRun(args: readonly string[], env: Readonly<Record<string, string |
     ...(values['write-baseline'] === undefined ? {} : { writeBaseline: writableFile('--write-baseline', values['write-baseline']) }),
   }
   return { name: 'run', options }
+}
+
+function parseRecord(text: string): Recording {
+  const recording = recordings.find((r) => r === text)
+  if (recording === undefined) throw new UsageError(`--record must be one of ${recordings.join(', ')} (got ${JSON.stringify(text)})`)
+  return recording
 }
 
 function parseGate(text: string): Gate {

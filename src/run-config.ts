@@ -25,6 +25,10 @@ export type WorkerAuth =
     readonly basicRefused?: TokenProbe
   }
 
+/** --record: whose exchanges the report keeps; failures' are always their evidence. */
+export const recordings = ['failures', 'all'] as const
+export type Recording = (typeof recordings)[number]
+
 export interface RunConfig {
   readonly baseUrl: string
   readonly auth: WorkerAuth
@@ -54,6 +58,8 @@ export interface RunConfig {
   readonly permitPort: number
   /** --read-only: checks that write are skipped, and the client refuses to send a write. */
   readonly readOnly: boolean
+  /** all: every check hands its exchanges (and its forks') to the report, not only a failure's evidence. */
+  readonly record: Recording
   /** Run-unique prefix carried by every userName and displayName the run creates. */
   readonly prefix: string
 }
@@ -86,5 +92,7 @@ declare module 'vitest' {
     timings?: TimingSample[]
     /** 429/503 the worker's Http saw since the previous check ended (summed into report.throttling). */
     throttling?: Throttling
+    /** --record all: every exchange the check sent, redacted at capture as evidence is. */
+    exchanges?: Exchange[]
   }
 }

@@ -22,7 +22,7 @@ import { badCredentialAreas, phasePattern } from './bad-credentials.ts'
 import { globToPattern, suiteAreas } from './selection.ts'
 import { suiteGlobs, type Area } from './suite-index.ts'
 import { TargetUnreachable, UsageError } from './errors.ts'
-import type { RunConfig, WorkerAuth } from './run-config.ts'
+import type { Recording, RunConfig, WorkerAuth } from './run-config.ts'
 import { defaultGate, type Gate } from './report/gates.ts'
 import { addThrottling, type AttributesJudged, type CleanupSummary, type Report, type TransportSummary } from './report/model.ts'
 
@@ -48,6 +48,8 @@ export interface ConformanceOptions {
   readonly seed: number
   readonly runs: number
   readonly readOnly?: boolean
+  /** all: every check's exchanges go into the report, not only those of failures (default failures). */
+  readonly record?: Recording
   /** Which verdict sets the exit code (src/report/gates.ts); absent, the profile's default (defaultGate). */
   readonly gate?: Gate
   /** Entra's request shapes to send instead of the profile's: with or without the aadOptscim062020 flag. */
@@ -140,6 +142,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Repor
       seed: options.seed, runs: options.runs, timeoutMs: options.timeoutMs, connectionsPerWorker, journalPath,
       prefix,
       readOnly: options.readOnly ?? false,
+      record: options.record ?? 'failures',
       maxRetries: retry.maxRetries, tls,
       ...(options.rate === undefined ? {} : { ratePerWorker: rateShare(options.rate, maxWorkers) }),
       ...(deadlineMs === undefined ? {} : { deadlineMs }),

@@ -29,7 +29,7 @@ export function curlBlock(command: string, domId: string): string {
   return `<div class="curl"><pre id="${domId}">${escapeHtml(command)}</pre><button type="button" class="copy" data-copy-target="${domId}">Copy curl</button></div>`
 }
 
-function exchangeBlock(exchange: Exchange, domId: string): string {
+export function exchangeBlock(exchange: Exchange, domId: string): string {
   const outcome = exchange.status === undefined
     ? `<span class="status-code bad">no response</span> ${escapeHtml(exchange.error ?? 'transport error')}`
     : `<span class="status-code ${exchange.status >= 400 ? 'bad' : 'ok'}">${exchange.status}</span>`

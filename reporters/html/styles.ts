@@ -58,6 +58,8 @@ table.checks .detail { color: var(--muted); font-size: 12px; margin-top: 2px; }
 .message { font-weight: 600; margin: 0 0 4px; }
 .rules, .consequence { margin: 0 0 4px; }
 .pair { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; }
+.recorded { border: 1px solid var(--line); border-radius: 6px; padding: 6px 12px; margin: 0 0 8px; }
+.recorded > summary { cursor: pointer; }
 .exchange { border-top: 1px dashed var(--line); padding-top: 8px; margin-top: 8px; }
 .exchange-line { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12px; word-break: break-all; margin-bottom: 4px; }
 .method { font-weight: 700; }

@@ -28,11 +28,14 @@ export class ScimClient {
   readonly observations: Observation[] = []
   /** Shared with forks, so a property check's iterations all count as the check's traffic. */
   readonly timings: TimingSample[]
+  /** --record all: every exchange of the check and of its forks, in the order they end; absent, none is kept beyond `exchanges`. */
+  readonly recorded: Exchange[] | undefined
   readonly #session: Session
 
-  constructor(session: Session, timings: TimingSample[] = []) {
+  constructor(session: Session, timings: TimingSample[] = [], recorded?: Exchange[]) {
     this.#session = session
     this.timings = timings
+    this.recorded = recorded
   }
 
   /** Any request. `expect` names the response schema the body must match (validated and recorded). */
@@ -44,9 +47,11 @@ export class ScimClient {
     const response = await this.#session.http.send(request).catch((error: unknown) => {
       const exchange = (error as { exchange?: Exchange }).exchange
       if (exchange) this.exchanges.push(exchange)
+      if (exchange) this.recorded?.push(exchange)
       throw error
     })
     this.exchanges.push(response.exchange)
+    this.recorded?.push(response.exchange)
     this.timings.push({ operation: operationOf(request.method, request.path, request.query?.filter !== undefined), ms: response.exchange.durationMs })
     if (request.expect && this.#session.observe) {
       for (const observation of this.#session.observe(response, request.expect, { projected: asksForAttributes(request) })) {
@@ -98,7 +103,7 @@ export class ScimClient {
 
   /** A client on the same session with its own evidence: one per property-check iteration. */
   fork(): ScimClient {
-    return new ScimClient(this.#session, this.timings)
+    return new ScimClient(this.#session, this.timings, this.recorded)
   }
 
   /** True when this run created the resource. */

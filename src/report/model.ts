@@ -45,16 +45,24 @@ interface CheckResultBase {
   readonly durationMs: number
 }
 
+/**
+ * --record all: the exchanges of a check that did not fail, redacted at capture as a failure's
+ * evidence is (a failure or warning keeps its evidence, which is already its record).
+ */
+interface Recorded {
+  readonly exchanges?: readonly Exchange[]
+}
+
 export type CheckResult =
-  | (CheckResultBase & { readonly status: 'pass' })
+  | (CheckResultBase & Recorded & { readonly status: 'pass' })
   /**
    * `fix`: what the server should do instead, with the rule (src/fixes.ts). `requirement`: the
    * one requirement the failure breaks, when the check named it; `level` is then its level.
    */
   | (CheckResultBase & { readonly status: 'fail' | 'warn'; readonly message: string; readonly evidence: Evidence; readonly fix: string; readonly requirement?: string })
-  | (CheckResultBase & { readonly status: 'skip'; readonly reason: string })
+  | (CheckResultBase & Recorded & { readonly status: 'skip'; readonly reason: string })
   /** Not judged: its set-up failed. Never a failure, never changes the exit code; listed under its cause. */
-  | (CheckResultBase & { readonly status: 'blocked'; readonly reason: string; readonly cause: BlockedCause })
+  | (CheckResultBase & Recorded & { readonly status: 'blocked'; readonly reason: string; readonly cause: BlockedCause })
 
 export type CheckStatus = CheckResult['status']
 
