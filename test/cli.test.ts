@@ -33,6 +33,7 @@ describe('usage', () => {
     [['--url', 'http://127.0.0.1:1', '--token', 't', '--concurrency', '0'], /--concurrency must be at least 1/],
     [['--url', 'http://127.0.0.1:1', '--token', 't', '--header', 'nocolon'], /--header must be "Name: value"/],
     [['--url', 'http://127.0.0.1:1', '--token', 't', '--profile', 'nope'], /unknown profile "nope"/],
+    [['--url', 'http://127.0.0.1:1', '--token', 't', '--record', 'some'], /--record must be one of failures, all \(got "some"\)/],
   ])('%j exits 2 with one line on stderr', async (args, message) => {
     const r = await runCli(args)
     expect(r.code).toBe(2)
@@ -172,7 +173,7 @@ describe('verdicts', () => {
       expect(r.code).toBe(0)
       expect(r.stdout).toMatch(/^PARTIAL: \d+ checks/m)
       expect(writtenVerdicts(dir)).toEqual(everyReportSays('PARTIAL'))
-      expect(readReport(dir).selection).toEqual({ only: 'discovery.*', readOnly: true })
+      expect(readReport(dir).selection).toEqual({ only: 'discovery.*', suites: ['discovery'], readOnly: true })
     } finally {
       await server.close()
     }
