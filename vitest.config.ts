@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config'
 
-// The project's own tests. The conformance run (src/run.ts) never reads this file.
+// The project's own tests. The conformance run (src/run/run.ts) never reads this file.
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],

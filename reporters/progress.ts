@@ -1,6 +1,6 @@
 import path from 'node:path'
 import type { Reporter, TestCase, TestModule } from 'vitest/node'
-import { requirements, type RequirementId } from '../src/catalogue.ts'
+import { requirements, type RequirementId } from '../src/catalogue/index.ts'
 
 // Progress while the run goes. On a terminal: one live line per suite (checks
 // done/total, failures so far, the check running now, elapsed), redrawn in place.

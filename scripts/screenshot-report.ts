@@ -4,7 +4,7 @@
 import path from 'node:path'
 import { chromium } from 'playwright-core'
 import { createReferenceServer, type Handle } from '../src/server/index.ts'
-import { runConformance } from '../src/run.ts'
+import { runConformance } from '../src/run/run.ts'
 import { writeReports } from '../reporters/index.ts'
 
 const token = 'screenshot-token'

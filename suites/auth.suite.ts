@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
-import { check } from '../src/check.ts'
-import { ensure } from '../src/check-failure.ts'
-import { expectRefused, isHeld } from '../src/refusal.ts'
+import { check } from '../src/kit/check.ts'
+import { ensure } from '../src/kit/check-failure.ts'
+import { expectRefused, isHeld } from '../src/kit/refusal.ts'
 
 // RFC 7644 section 2 and Entra's authorization requirement: no valid token, no data.
 

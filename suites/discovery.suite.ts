@@ -1,7 +1,7 @@
-import { check } from '../src/check.ts'
-import { ensure, ensureStatus } from '../src/check-failure.ts'
+import { check } from '../src/kit/check.ts'
+import { ensure, ensureStatus } from '../src/kit/check-failure.ts'
 import { SCHEMA_URN } from '../src/scim/schema-model.ts'
-import { resourcesOf } from '../src/resources.ts'
+import { resourcesOf } from '../src/kit/resources.ts'
 
 // RFC 7644 section 4: the discovery endpoints.
 

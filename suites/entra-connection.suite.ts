@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto'
-import { check } from '../src/check.ts'
-import { CheckFailure, ensure } from '../src/check-failure.ts'
+import { check } from '../src/kit/check.ts'
+import { CheckFailure, ensure } from '../src/kit/check-failure.ts'
 import { consequence } from '../src/entra/consequences.ts'
 import { createGroupBody, createUserBody, matchQuery } from '../src/entra/requests.ts'
-import { profileValues, withValues } from '../src/profile-values.ts'
-import { resourcesOf } from '../src/resources.ts'
+import { profileValues, withValues } from '../src/kit/profile-values.ts'
+import { resourcesOf } from '../src/kit/resources.ts'
 import { SCHEMA_URN } from '../src/scim/schema-model.ts'
-import type { HttpResponse } from '../src/client/http.ts'
-import type { CheckContext } from '../src/check.ts'
+import type { HttpResponse } from '../src/kit/types.ts'
+import type { CheckContext } from '../src/kit/check.ts'
 
 // Entra's Test Connection: a filter on the matching
 // attribute with a random GUID, on /Users and on /Groups, must answer 200 with an

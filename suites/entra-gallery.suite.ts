@@ -1,12 +1,12 @@
-import { blockedUnless, ensureSetUp } from '../src/blocked.ts'
-import { check } from '../src/check.ts'
-import { deleteUnsupportedReason, isDeleteUnsupported } from '../src/delete-support.ts'
-import { CheckFailure, ensure, ensureStatus } from '../src/check-failure.ts'
+import { blockedUnless, ensureSetUp } from '../src/kit/blocked.ts'
+import { check } from '../src/kit/check.ts'
+import { deleteUnsupportedReason, isDeleteUnsupported } from '../src/kit/delete-support.ts'
+import { CheckFailure, ensure, ensureStatus } from '../src/kit/check-failure.ts'
 import { consequence } from '../src/entra/consequences.ts'
 import { createGroupBody, createUserBody, matchQuery, patchBody } from '../src/entra/requests.ts'
-import { profileValues, withValues } from '../src/profile-values.ts'
-import { idOf, resourcesOf } from '../src/resources.ts'
-import type { CheckContext } from '../src/check.ts'
+import { profileValues, withValues } from '../src/kit/profile-values.ts'
+import { idOf, resourcesOf } from '../src/kit/resources.ts'
+import type { CheckContext } from '../src/kit/check.ts'
 
 // The checks of Microsoft's gallery validation:
 // paging 11 users by 5, duplicate creates, filters in another letter case, deleting twice.

@@ -1,11 +1,11 @@
-import { blockedUnless, ensureSetUp } from '../src/blocked.ts'
-import { scenario } from '../src/scenario.ts'
-import { CheckFailure, ensure, ensureStatus } from '../src/check-failure.ts'
+import { blockedUnless, ensureSetUp } from '../src/kit/blocked.ts'
+import { scenario } from '../src/kit/scenario.ts'
+import { CheckFailure, ensure, ensureStatus } from '../src/kit/check-failure.ts'
 import { consequence } from '../src/entra/consequences.ts'
 import { addMembersOp, createGroupBody, createUserBody, matchQuery, patchBody, removeMembersOps } from '../src/entra/requests.ts'
-import { profileValues, readValue, withValues } from '../src/profile-values.ts'
-import { idOf, resourcesOf } from '../src/resources.ts'
-import type { CheckContext } from '../src/check.ts'
+import { profileValues, readValue, withValues } from '../src/kit/profile-values.ts'
+import { idOf, resourcesOf } from '../src/kit/resources.ts'
+import type { CheckContext } from '../src/kit/check.ts'
 import type { JsonValue } from '../src/scim/types.ts'
 
 // Entra's group cycle: create without members, match by

@@ -1,9 +1,9 @@
-import { check } from '../src/check.ts'
-import { ensure } from '../src/check-failure.ts'
+import { check } from '../src/kit/check.ts'
+import { ensure } from '../src/kit/check-failure.ts'
 import { createUserBody, patchBody } from '../src/entra/requests.ts'
-import { profileValues, withValues } from '../src/profile-values.ts'
-import { idOf } from '../src/resources.ts'
-import type { CheckContext } from '../src/check.ts'
+import { profileValues, withValues } from '../src/kit/profile-values.ts'
+import { idOf } from '../src/kit/resources.ts'
+import type { CheckContext } from '../src/kit/check.ts'
 
 // The headers Entra's provisioning job and Microsoft's validator put on a request body:
 // "Content-Type: application/scim+json; charset=utf-8" and "Accept: application/scim+json".

@@ -1,13 +1,12 @@
-import { describeRead } from '../src/profile-values.ts'
-import { ensureSetUp } from '../src/blocked.ts'
-import { check, type CheckContext } from '../src/check.ts'
-import { isAdvertised, requireAdvertised } from '../src/advertised.ts'
-import { CheckFailure, ensureStatus } from '../src/check-failure.ts'
-import type { ScimClient } from '../src/client/scim-client.ts'
-import type { Dialect } from '../src/report/model.ts'
+import { describeRead } from '../src/kit/profile-values.ts'
+import { ensureSetUp } from '../src/kit/blocked.ts'
+import { check, type CheckContext } from '../src/kit/check.ts'
+import { isAdvertised, requireAdvertised } from '../src/kit/advertised.ts'
+import { CheckFailure, ensureStatus } from '../src/kit/check-failure.ts'
+import type { Dialect, ScimClient } from '../src/kit/types.ts'
 import { SCHEMA_URN } from '../src/scim/schema-model.ts'
 import type { JsonObject, JsonValue, PatchOperation } from '../src/scim/types.ts'
-import { createGroup, createUser, emailName } from '../src/steps.ts'
+import { createGroup, createUser, emailName } from '../src/kit/steps.ts'
 
 // The PATCH requests Entra really sends, request for request (Microsoft's Entra SCIM
 // documentation), each followed by a GET proving what the server kept.

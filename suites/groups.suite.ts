@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto'
-import { ensureSetUp } from '../src/blocked.ts'
-import { check } from '../src/check.ts'
-import { ensure, ensureStatus } from '../src/check-failure.ts'
-import { groupBody, resourcesOf } from '../src/resources.ts'
-import { createGroup } from '../src/steps.ts'
+import { ensureSetUp } from '../src/kit/blocked.ts'
+import { check } from '../src/kit/check.ts'
+import { ensure, ensureStatus } from '../src/kit/check-failure.ts'
+import { groupBody, resourcesOf } from '../src/kit/resources.ts'
+import { createGroup } from '../src/kit/steps.ts'
 
 // The Group lifecycle: RFC 7644 sections 3.3, 3.4, 3.6.
 

@@ -1,5 +1,5 @@
-import { check } from '../src/check.ts'
-import { ensure } from '../src/check-failure.ts'
+import { check } from '../src/kit/check.ts'
+import { ensure } from '../src/kit/check-failure.ts'
 
 // RFC 7644 3.11, the /Me alias: "A service provider that does NOT support this feature SHOULD
 // respond with HTTP status code 501 (Not Implemented)." Serving it (2xx) or redirecting to the

@@ -1,5 +1,5 @@
-import { check } from '../src/check.ts'
-import { CheckFailure } from '../src/check-failure.ts'
+import { check } from '../src/kit/check.ts'
+import { CheckFailure } from '../src/kit/check-failure.ts'
 
 // Entra's gallery requirements on the OAuth client-credentials token endpoint
 // (Microsoft's Entra SCIM documentation; Microsoft's Validate_Credentials_Test): a 2xx

@@ -1,14 +1,14 @@
-import { ensureSetUp } from '../src/blocked.ts'
-import { check } from '../src/check.ts'
-import { CheckFailure, ensure, ensureStatus } from '../src/check-failure.ts'
-import type { HttpResponse } from '../src/client/http.ts'
-import { groupBody, resourcesOf, userBody } from '../src/resources.ts'
-import type { RunConfig } from '../src/run-config.ts'
-import { requireClaim } from '../src/service-provider-config.ts'
+import { ensureSetUp } from '../src/kit/blocked.ts'
+import { check } from '../src/kit/check.ts'
+import { CheckFailure, ensure, ensureStatus } from '../src/kit/check-failure.ts'
+import type { HttpResponse } from '../src/kit/types.ts'
+import { groupBody, resourcesOf, userBody } from '../src/kit/resources.ts'
+import type { RunConfig } from '../src/kit/run-config.ts'
+import { requireClaim } from '../src/kit/service-provider-config.ts'
 import { SCHEMA_URN } from '../src/scim/schema-model.ts'
 import type { JsonObject } from '../src/scim/types.ts'
-import { emailName } from '../src/steps.ts'
-import { sendBulk, bulkResults, type BulkResult } from '../src/bulk-request.ts'
+import { emailName } from '../src/kit/steps.ts'
+import { sendBulk, bulkResults, type BulkResult } from '../src/kit/bulk-request.ts'
 
 // Bulk (RFC 7644 section 3.7), checked only when the target claims bulk.supported:
 // bulkId references between operations (3.7.2), failOnErrors (3.7), per-operation

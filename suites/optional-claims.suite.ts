@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto'
-import { check } from '../src/check.ts'
-import { ensure, ensureStatus } from '../src/check-failure.ts'
-import { bulkResults, sendBulk } from '../src/bulk-request.ts'
-import { resourcesOf, userBody } from '../src/resources.ts'
-import { requireClaim, serviceProviderClaims } from '../src/service-provider-config.ts'
+import { check } from '../src/kit/check.ts'
+import { ensure, ensureStatus } from '../src/kit/check-failure.ts'
+import { bulkResults, sendBulk } from '../src/kit/bulk-request.ts'
+import { resourcesOf, userBody } from '../src/kit/resources.ts'
+import { requireClaim, serviceProviderClaims } from '../src/kit/service-provider-config.ts'
 import { SCHEMA_URN } from '../src/scim/schema-model.ts'
-import { createUser, emailName } from '../src/steps.ts'
+import { createUser, emailName } from '../src/kit/steps.ts'
 
 // What /ServiceProviderConfig claims (RFC 7643 section 5) against what the server
 // does. A claimed feature that does not work fails here; an unclaimed PATCH or Bulk

@@ -1,11 +1,11 @@
-import { ensureSetUp } from '../src/blocked.ts'
-import { check } from '../src/check.ts'
-import { ensure, ensureStatus } from '../src/check-failure.ts'
-import type { ScimClient } from '../src/client/scim-client.ts'
-import { userBody } from '../src/resources.ts'
-import { requireClaim } from '../src/service-provider-config.ts'
+import { ensureSetUp } from '../src/kit/blocked.ts'
+import { check } from '../src/kit/check.ts'
+import { ensure, ensureStatus } from '../src/kit/check-failure.ts'
+import type { ScimClient } from '../src/kit/types.ts'
+import { userBody } from '../src/kit/resources.ts'
+import { requireClaim } from '../src/kit/service-provider-config.ts'
 import { SCHEMA_URN } from '../src/scim/schema-model.ts'
-import { createUser, emailName } from '../src/steps.ts'
+import { createUser, emailName } from '../src/kit/steps.ts'
 
 // Resource versioning (RFC 7644 section 3.14), checked only when the target claims
 // etag.supported: meta.version, the ETag header, If-None-Match and If-Match.

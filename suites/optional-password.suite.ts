@@ -1,10 +1,10 @@
-import { check } from '../src/check.ts'
-import { ensure, ensureStatus } from '../src/check-failure.ts'
-import type { HttpResponse } from '../src/client/http.ts'
-import { userBody } from '../src/resources.ts'
-import { requireClaim } from '../src/service-provider-config.ts'
+import { check } from '../src/kit/check.ts'
+import { ensure, ensureStatus } from '../src/kit/check-failure.ts'
+import type { HttpResponse } from '../src/kit/types.ts'
+import { userBody } from '../src/kit/resources.ts'
+import { requireClaim } from '../src/kit/service-provider-config.ts'
 import { SCHEMA_URN } from '../src/scim/schema-model.ts'
-import { createUser, emailName } from '../src/steps.ts'
+import { createUser, emailName } from '../src/kit/steps.ts'
 
 // changePassword (RFC 7643 section 5), checked only when the target claims it: a new
 // password is accepted by PUT and by PATCH, and, being writeOnly with returned

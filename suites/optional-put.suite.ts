@@ -1,10 +1,10 @@
-import { ensureSetUp } from '../src/blocked.ts'
+import { ensureSetUp } from '../src/kit/blocked.ts'
 import { randomUUID } from 'node:crypto'
-import { check } from '../src/check.ts'
-import { ensure, ensureStatus } from '../src/check-failure.ts'
-import { groupBody, userBody } from '../src/resources.ts'
+import { check } from '../src/kit/check.ts'
+import { ensure, ensureStatus } from '../src/kit/check-failure.ts'
+import { groupBody, userBody } from '../src/kit/resources.ts'
 import type { JsonObject } from '../src/scim/types.ts'
-import { createGroup, createUser, emailName } from '../src/steps.ts'
+import { createGroup, createUser, emailName } from '../src/kit/steps.ts'
 
 // Replacing with PUT (RFC 7644 section 3.5.1). PUT is not optional, so these checks
 // run on every target. What happens to a readWrite attribute the PUT leaves out is

@@ -1,14 +1,13 @@
-import { answerOf, Blocked } from '../src/blocked.ts'
+import { answerOf, Blocked } from '../src/kit/blocked.ts'
 import { isDeepStrictEqual } from 'node:util'
-import { check } from '../src/check.ts'
-import { ensure, ensureStatus } from '../src/check-failure.ts'
-import type { ScimClient } from '../src/client/scim-client.ts'
-import { resourcesOf } from '../src/resources.ts'
-import { serviceProviderClaims } from '../src/service-provider-config.ts'
+import { check } from '../src/kit/check.ts'
+import { ensure, ensureStatus } from '../src/kit/check-failure.ts'
+import type { ResourceKind, ScimClient } from '../src/kit/types.ts'
+import { resourcesOf } from '../src/kit/resources.ts'
+import { serviceProviderClaims } from '../src/kit/service-provider-config.ts'
 import { SCHEMA_URN } from '../src/scim/schema-model.ts'
-import { createGroup, createUser } from '../src/steps.ts'
-import { confiningFilter } from '../src/confining-filter.ts'
-import type { ResourceKind } from '../src/tracker.ts'
+import { createGroup, createUser } from '../src/kit/steps.ts'
+import { confiningFilter } from '../src/kit/confining-filter.ts'
 
 // POST <endpoint>/.search (RFC 7644 section 3.4.3) must answer exactly what the GET
 // query with the same filter, attributes and paging answers. The RFC makes .search

@@ -1,12 +1,12 @@
-import { check } from '../src/check.ts'
-import { ensure, ensureStatus } from '../src/check-failure.ts'
-import type { ScimClient } from '../src/client/scim-client.ts'
-import { resourcesOf } from '../src/resources.ts'
-import { requireClaim } from '../src/service-provider-config.ts'
+import { check } from '../src/kit/check.ts'
+import { ensure, ensureStatus } from '../src/kit/check-failure.ts'
+import type { ScimClient } from '../src/kit/types.ts'
+import { resourcesOf } from '../src/kit/resources.ts'
+import { requireClaim } from '../src/kit/service-provider-config.ts'
 import { SCHEMA_URN } from '../src/scim/schema-model.ts'
 import type { JsonObject } from '../src/scim/types.ts'
-import { createUser } from '../src/steps.ts'
-import { confiningFilter } from '../src/confining-filter.ts'
+import { createUser } from '../src/kit/steps.ts'
+import { confiningFilter } from '../src/kit/confining-filter.ts'
 
 // sortBy / sortOrder (RFC 7644 section 3.4.2.3), checked only when the target claims
 // sort.supported. Every query is confined to users this check created (userName sw

@@ -1,12 +1,12 @@
-import { answerOf, ensureSetUp } from '../src/blocked.ts'
-import { lookupFor } from '../src/dataset.ts'
-import { check, type CheckContext } from '../src/check.ts'
-import { CheckFailure, ensure, ensureStatus } from '../src/check-failure.ts'
+import { answerOf, ensureSetUp } from '../src/kit/blocked.ts'
+import { lookupFor } from '../src/kit/dataset.ts'
+import { check, type CheckContext } from '../src/kit/check.ts'
+import { CheckFailure, ensure, ensureStatus } from '../src/kit/check-failure.ts'
 import { consequence } from '../src/entra/consequences.ts'
 import { addMembersOp, changedAttributeOps, eqFilter, createGroupBody, createUserBody, managerOp, matchQuery, MANAGER_PATH, patchBody } from '../src/entra/requests.ts'
-import { differences, filterLiteral, needsReference, profileValues, withValues } from '../src/profile-values.ts'
-import { idOf, resourcesOf } from '../src/resources.ts'
-import type { MappedAttribute, Profile, ResourceKind } from '../src/profile.ts'
+import { differences, filterLiteral, needsReference, profileValues, withValues } from '../src/kit/profile-values.ts'
+import { idOf, resourcesOf } from '../src/kit/resources.ts'
+import type { MappedAttribute, Profile, ResourceKind } from '../src/kit/types.ts'
 import type { JsonValue } from '../src/scim/types.ts'
 
 // Round trips of every attribute the profile maps (issue 6 part 3): each value is
@@ -141,7 +141,7 @@ for (const [label, kind] of kinds) {
 }
 
 /**
- * The run sends only what /Schemas and /ResourceTypes list (src/advertised.ts). An app profile's
+ * The run sends only what /Schemas and /ResourceTypes list (src/kit/advertised.ts). An app profile's
  * attribute the server does not list is still sent by Entra: this one check tries those attributes,
  * and fails when the server refuses them or does not store them. The other checks were judged
  * without them, so nothing else fails for the same cause.

@@ -1,9 +1,9 @@
-import { check } from '../src/check.ts'
-import { ensure, ensureStatus } from '../src/check-failure.ts'
+import { check } from '../src/kit/check.ts'
+import { ensure, ensureStatus } from '../src/kit/check-failure.ts'
 import { SCHEMA_URN } from '../src/scim/schema-model.ts'
-import { resourcesOf } from '../src/resources.ts'
-import { createUser, emailName } from '../src/steps.ts'
-import type { ScimClient } from '../src/client/scim-client.ts'
+import { resourcesOf } from '../src/kit/resources.ts'
+import { createUser, emailName } from '../src/kit/steps.ts'
+import type { ScimClient } from '../src/kit/types.ts'
 import type { JsonObject } from '../src/scim/types.ts'
 
 // attributes and excludedAttributes (RFC 7644 3.4.2.5: "SCIM clients MAY use one of these two

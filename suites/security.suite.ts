@@ -1,14 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto'
-import { check } from '../src/check.ts'
-import { ensure } from '../src/check-failure.ts'
-import { expectRefused } from '../src/refusal.ts'
+import { check } from '../src/kit/check.ts'
+import { ensure } from '../src/kit/check-failure.ts'
+import { expectRefused } from '../src/kit/refusal.ts'
 import { SCHEMA_URN } from '../src/scim/schema-model.ts'
-import { groupBody, resourcesOf, userBody } from '../src/resources.ts'
-import { createGroup, createUser, emailName } from '../src/steps.ts'
-import type { AuthMode, HttpRequest, HttpResponse } from '../src/client/http.ts'
-import type { ScimClient } from '../src/client/scim-client.ts'
-import type { RunConfig } from '../src/run-config.ts'
-import type { RequirementId } from '../src/catalogue.ts'
+import { groupBody, resourcesOf, userBody } from '../src/kit/resources.ts'
+import { createGroup, createUser, emailName } from '../src/kit/steps.ts'
+import type { AuthMode, HttpRequest, HttpResponse, RequirementId, ScimClient } from '../src/kit/types.ts'
+import type { RunConfig } from '../src/kit/run-config.ts'
 
 // Where the target is unsafe (issue 8 part 5). auth.suite.ts covers GET /Users and
 // /Groups without a token or with a wrong one; here every other endpoint that needs

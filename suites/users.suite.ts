@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto'
-import { ensureSetUp } from '../src/blocked.ts'
-import { check } from '../src/check.ts'
-import { deleteUnsupportedReason, isDeleteUnsupported } from '../src/delete-support.ts'
-import { CheckFailure, ensure, ensureStatus } from '../src/check-failure.ts'
+import { ensureSetUp } from '../src/kit/blocked.ts'
+import { check } from '../src/kit/check.ts'
+import { deleteUnsupportedReason, isDeleteUnsupported } from '../src/kit/delete-support.ts'
+import { CheckFailure, ensure, ensureStatus } from '../src/kit/check-failure.ts'
 import { SCHEMA_URN } from '../src/scim/schema-model.ts'
-import { userBody, idOf, resourcesOf } from '../src/resources.ts'
-import { createUser, emailName } from '../src/steps.ts'
-import type { ScimClient } from '../src/client/scim-client.ts'
+import { userBody, idOf, resourcesOf } from '../src/kit/resources.ts'
+import { createUser, emailName } from '../src/kit/steps.ts'
+import type { ScimClient } from '../src/kit/types.ts'
 
 // The User lifecycle every client depends on: RFC 7644 sections 3.3, 3.4, 3.6.
 

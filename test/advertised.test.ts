@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest'
 import { createHttp } from '../src/client/http.ts'
-import { isAdvertised, narrowProfile, readAdvertised, serverRequired, type Advertised } from '../src/advertised.ts'
-import { lookupFor } from '../src/dataset.ts'
+import { isAdvertised, narrowProfile, readAdvertised, serverRequired, type Advertised } from '../src/kit/advertised.ts'
+import { lookupFor } from '../src/kit/dataset.ts'
 import { loadProfile } from '../src/profile.ts'
 import { errorResponse } from '../src/server/response.ts'
 import type { Handle } from '../src/server/index.ts'
@@ -9,7 +9,7 @@ import { SCHEMA_URN } from '../src/scim/schema-model.ts'
 import { startServer, TOKEN } from './helpers.ts'
 import { coreSchemaSubset } from './variants/schemas.ts'
 
-// What the run reads from /ResourceTypes and /Schemas before any check (src/advertised.ts),
+// What the run reads from /ResourceTypes and /Schemas before any check (src/kit/advertised.ts),
 // over real HTTP against the reference server and two of its lawful variants.
 
 async function advertisedBy(wrap?: (handle: Handle) => Handle): Promise<Advertised> {

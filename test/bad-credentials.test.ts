@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest'
-import { phasePattern } from '../src/bad-credentials.ts'
-import { globToPattern } from '../src/selection.ts'
+import { phasePattern } from '../src/run/bad-credentials.ts'
+import { globToPattern } from '../src/run/selection.ts'
 
 // The two phases of a run split the selected checks: every one in exactly one phase,
 // the bad-credential probes in the last.

@@ -3,14 +3,14 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { runConformance } from '../src/run.ts'
-import { DEFAULTS } from '../src/options.ts'
+import { runConformance } from '../src/run/run.ts'
+import { DEFAULTS } from '../src/cli/options.ts'
 import { createHttp } from '../src/client/http.ts'
 import { pace } from '../src/load/pacer.ts'
 import { createRecorder } from '../src/load/recorder.ts'
 import { loadTransport } from '../src/load/transport.ts'
 import { validate } from '../src/validate.ts'
-import { userBody } from '../src/resources.ts'
+import { userBody } from '../src/kit/resources.ts'
 import type { Handle } from '../src/server/index.ts'
 import { startServer, tempDir, TOKEN, repoRoot } from './helpers.ts'
 
@@ -161,7 +161,7 @@ async function generatorVsAutocannon(url: string): Promise<void> {
 /** One sync in a child process that reports its own peak memory (the server is another process). */
 async function syncPeak(url: string, users: number): Promise<void> {
   const script = `
-    import { runLoad } from ${JSON.stringify(path.join(repoRoot, 'src/load.ts'))}
+    import { runLoad } from ${JSON.stringify(path.join(repoRoot, 'src/load/run-load.ts'))}
     let rss = 0, heap = 0
     const sample = () => { const m = process.memoryUsage(); rss = Math.max(rss, m.rss); heap = Math.max(heap, m.heapUsed) }
     const timer = setInterval(sample, 100)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { levelOf, observableRequirements, requirementIds, requirements, type Requirement } from '../src/catalogue.ts'
+import { levelOf, observableRequirements, requirementIds, requirements, type Requirement } from '../src/catalogue/index.ts'
 import { entra } from '../src/catalogue/entra.ts'
 import { rfc7643 } from '../src/catalogue/rfc7643.ts'
 import { rfc7644 } from '../src/catalogue/rfc7644.ts'

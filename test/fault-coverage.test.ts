@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { it, expect } from 'vitest'
-import { listChecks } from '../src/check-list.ts'
+import { listChecks } from '../src/run/check-list.ts'
 import { builtInProfiles } from '../src/profile.ts'
 import { faults } from './faults/index.ts'
 import { repoRoot } from './helpers.ts'

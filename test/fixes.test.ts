@@ -1,8 +1,8 @@
 import { describe, it, expect } from 'vitest'
-import { listChecks } from '../src/check-list.ts'
+import { listChecks } from '../src/run/check-list.ts'
 import { builtInProfiles } from '../src/profile.ts'
-import { fixes } from '../src/fixes.ts'
-import { requirements } from '../src/catalogue.ts'
+import { fixes } from '../src/catalogue/fixes.ts'
+import { requirements } from '../src/catalogue/index.ts'
 
 // Every check a run can register, under every built-in profile, has fix guidance
 // and cites only requirements that exist in the catalogue.

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { spawn } from 'node:child_process'
 import { createReferenceServer, type Handle, type ReferenceServer, type ServerFeatures } from '../src/server/index.ts'
-import { runConformance, type ConformanceOptions } from '../src/run.ts'
+import { runConformance, type ConformanceOptions } from '../src/run/run.ts'
 import type { Report } from '../src/report/model.ts'
 
 export const TOKEN = 'self-test-token-9f8e7d'

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest'
-import { runLoad } from '../src/load.ts'
+import { runLoad } from '../src/load/run-load.ts'
 import { createReferenceServer, type Handle } from '../src/server/index.ts'
 import { TOKEN, tempDir, startServer, runCli } from './helpers.ts'
 

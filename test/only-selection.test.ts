@@ -1,9 +1,9 @@
 import { it, expect } from 'vitest'
-import { listChecks } from '../src/check-list.ts'
-import { globToPattern } from '../src/selection.ts'
+import { listChecks } from '../src/run/check-list.ts'
+import { globToPattern } from '../src/run/selection.ts'
 import { runAgainst, runCli, startServer, tempDir, TOKEN } from './helpers.ts'
 
-// An --only run loads only the suite files that can hold a selected check (src/suite-index.ts),
+// An --only run loads only the suite files that can hold a selected check (src/run/suite-index.ts),
 // and judges exactly the checks that collecting every suite file says the selection matches.
 
 it('loads only the matching suite files, runs the same checks as collecting every file selects, and keeps the bad-credential phase', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkContentType, checkResourceRules, isXsdDateTime } from '../src/response-rules.ts'
+import { checkContentType, checkResourceRules, isXsdDateTime } from '../src/kit/response-rules.ts'
 
 const USER = 'urn:ietf:params:scim:schemas:core:2.0:User'
 const GROUP = 'urn:ietf:params:scim:schemas:core:2.0:Group'

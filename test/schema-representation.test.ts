@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkSchemaRepresentation, declaredToJsonSchema, readSchemaDefinition } from '../src/schema-representation.ts'
+import { checkSchemaRepresentation, declaredToJsonSchema, readSchemaDefinition } from '../src/kit/schema-representation.ts'
 import { compileSchema } from '../src/validate.ts'
 import { enterpriseUserSchema, userSchema } from '../src/scim/core-schemas.ts'
 

@@ -6,7 +6,7 @@ import { schemasDir } from '../src/paths.ts'
 import { SCHEMA_BASE_URL, resourceJsonSchemas } from '../src/scim/json-schema.ts'
 import { coreSchemas } from '../src/scim/core-schemas.ts'
 import { responseKinds, validate } from '../src/validate.ts'
-import { checkSchemaRepresentation } from '../src/schema-representation.ts'
+import { checkSchemaRepresentation } from '../src/kit/schema-representation.ts'
 import { serializeSchema } from '../scripts/generate-schemas.ts'
 
 function readSchemaFile(file: string): string {

@@ -41,7 +41,7 @@ describe('the detector of references outside the repository', () => {
   it('accepts relative imports that stay inside the repository, and prose ellipses', () => {
     expect(outsideReferences('reporters/html/charts.ts', `import type { X } from '${up}${up}src/report/model.ts'`, tracked)).toEqual([])
     expect(outsideReferences('test/safety/interrupt.test.ts', `import { a } from '${up}helpers.ts'`, tracked)).toEqual([])
-    expect(outsideReferences('src/observe.ts', `/** .${up}Users/abc?x → .${up}Users */`, tracked)).toEqual([])
+    expect(outsideReferences('src/kit/observe.ts', `/** .${up}Users/abc?x → .${up}Users */`, tracked)).toEqual([])
     expect(outsideReferences('src/paths.ts', `new URL('${up}src/', import.meta.url)`, tracked)).toEqual([])
   })
 })

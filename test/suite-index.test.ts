@@ -1,11 +1,11 @@
 import { readdirSync } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { listChecks, type ListedCheck } from '../src/check-list.ts'
+import { listChecks, type ListedCheck } from '../src/run/check-list.ts'
 import { builtInProfiles } from '../src/profile.ts'
 import { suitesDir } from '../src/paths.ts'
-import { globToPattern } from '../src/selection.ts'
-import { areas, areasMatching, areasOfId } from '../src/suite-index.ts'
+import { globToPattern } from '../src/run/selection.ts'
+import { areas, areasMatching, areasOfId } from '../src/run/suite-index.ts'
 
 // The index an --only run loads suite files by must match what the suites register:
 // every check id, under every built-in profile, leads to exactly the file that holds it,

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest'
-import { runConformance } from '../src/run.ts'
+import { runConformance } from '../src/run/run.ts'
 import { tempDir } from './helpers.ts'
 import { startScimmyServer } from './third-party/scimmy-server.ts'
 import { scimmyNonPassing, scimmyStoreDependent } from './third-party/scimmy-expected.ts'

@@ -1,4 +1,4 @@
-import { requirements, type Requirement } from '../../src/catalogue.ts'
+import { requirements, type Requirement } from '../../src/catalogue/index.ts'
 import type { Coverage } from '../../src/report/model.ts'
 import { escapeHtml } from './escape.ts'
 

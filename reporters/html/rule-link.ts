@@ -1,9 +1,9 @@
-import { requirements } from '../../src/catalogue.ts'
-import type { Requirement } from '../../src/catalogue.ts'
+import { requirements } from '../../src/catalogue/index.ts'
+import type { Requirement } from '../../src/catalogue/index.ts'
 
 // Where a requirement id points a reader: the RFC section on rfc-editor.org, or the
 // Microsoft page that documents an Entra requirement. Ids have the form '<source>:<section>:<name>'
-// (src/catalogue.ts); an id the catalogue does not know is still linked from its form.
+// (src/catalogue/index.ts); an id the catalogue does not know is still linked from its form.
 
 export interface RuleLink {
   readonly id: string

@@ -1,4 +1,4 @@
-import type { Requirement } from '../catalogue.ts'
+import type { Requirement } from './index.ts'
 
 // What Microsoft Entra ID provisioning requires of a SCIM endpoint, as Microsoft documents it
 // (each entry's url) and as Entra's requests show it. `section` is this catalogue's own section

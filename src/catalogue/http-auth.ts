@@ -1,4 +1,4 @@
-import type { Requirement } from '../catalogue.ts'
+import type { Requirement } from './index.ts'
 
 // The HTTP authentication rules a SCIM server inherits: RFC 7644 section 2 builds on
 // HTTP authentication (RFC 7235) and recommends OAuth 2.0 bearer tokens (RFC 6750).

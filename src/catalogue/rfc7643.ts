@@ -1,4 +1,4 @@
-import type { Requirement } from '../catalogue.ts'
+import type { Requirement } from './index.ts'
 
 // RFC 7643 (SCIM Core Schema), section by section. Summaries are ours, not the RFC's words; `text` is.
 // Every MUST quotes the RFC sentence carrying MUST, SHALL or REQUIRED. A rule the RFC states

@@ -1,8 +1,8 @@
 import type { Exchange } from './exchange.ts'
 import type { Http, HttpRequest, HttpResponse } from './http.ts'
-import type { Observation } from '../run-config.ts'
+import type { Observation } from '../kit/run-config.ts'
 import { operationOf, type TimingSample } from '../report/latency.ts'
-import { appendJournal, endpointOf, type ResourceKind } from '../tracker.ts'
+import { appendJournal, endpointOf, type ResourceKind } from '../run/tracker.ts'
 
 // A check's view of the target. One per check, so concurrent checks never mix
 // their evidence; all share the worker's Http (one connection pool).

@@ -1,7 +1,7 @@
 import type { Dialect } from '../profile.ts'
 import { SCHEMA_URN } from '../scim/schema-model.ts'
 import type { JsonObject, JsonValue } from '../scim/types.ts'
-import { filterLiteral, parseEntraPath } from '../profile-values.ts'
+import { filterLiteral, parseEntraPath } from '../kit/profile-values.ts'
 
 // The request shapes Entra's provisioning job sends, per dialect:
 // 'entra' = the default scim job (capitalised ops, "True"/"False", members removed

@@ -1,4 +1,4 @@
-import { appendJournal, endpointOf, outstanding, readJournal, sweep } from '../tracker.ts'
+import { appendJournal, endpointOf, outstanding, readJournal, sweep } from '../run/tracker.ts'
 import type { Http } from '../client/http.ts'
 import type { CleanupSummary } from '../report/model.ts'
 

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import { parseLoadOptions } from './options.ts'
 import { formatLoadReport } from './format.ts'
-import { helpText } from '../help.ts'
-import { runLoad } from '../load.ts'
+import { helpText } from '../cli/help.ts'
+import { runLoad } from './run-load.ts'
 import { createReferenceServer, type ReferenceServer } from '../server/index.ts'
 
 // `scim-conform load ...`: options, the embedded server if asked, the run, the

@@ -1,4 +1,4 @@
-import type { LoadReport } from '../load.ts'
+import type { LoadReport } from './run-load.ts'
 import type { RateStep } from './rate-check.ts'
 import type { LatencySummary } from './histogram.ts'
 

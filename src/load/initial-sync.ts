@@ -2,9 +2,9 @@ import { createHistogram, type Histogram, type LatencySummary } from './histogra
 import { createRecorder, type Tally } from './recorder.ts'
 import { createJournaled } from './journaled.ts'
 import { patchOp } from './traffic-mix.ts'
-import { inPool } from '../pool.ts'
+import { inPool } from '../run/pool.ts'
 import { jsonOf, type LoadSend } from './transport.ts'
-import { userBody, groupBody, resourcesOf } from '../resources.ts'
+import { userBody, groupBody, resourcesOf } from '../kit/resources.ts'
 
 // Entra's first cycle for a big tenant: every user matched by filter (no match) and
 // created, every group matched and created, then memberships added by PATCH in

@@ -1,5 +1,5 @@
-import { appendJournal, endpointOf, type ResourceKind } from '../tracker.ts'
-import { idOf } from '../resources.ts'
+import { appendJournal, endpointOf, type ResourceKind } from '../run/tracker.ts'
+import { idOf } from '../kit/resources.ts'
 import type { Recorder } from './recorder.ts'
 import { jsonOf } from './transport.ts'
 

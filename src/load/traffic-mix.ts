@@ -1,5 +1,5 @@
 import { SCHEMA_URN } from '../scim/schema-model.ts'
-import { userBody, groupBody } from '../resources.ts'
+import { userBody, groupBody } from '../kit/resources.ts'
 import { setTimeout } from 'node:timers/promises'
 import { backoffMs, DEFAULT_RETRY_POLICY } from '../client/retry.ts'
 import { createJournaled } from './journaled.ts'

@@ -1,4 +1,4 @@
-import { requirements, type RequirementId } from '../catalogue.ts'
+import { requirements, type RequirementId } from '../catalogue/index.ts'
 import { galleryRows, galleryTests, type GalleryRow } from './gallery.ts'
 import type { CheckResult, Report } from './model.ts'
 

@@ -56,7 +56,7 @@ interface Recorded {
 export type CheckResult =
   | (CheckResultBase & Recorded & { readonly status: 'pass' })
   /**
-   * `fix`: what the server should do instead, with the rule (src/fixes.ts). `requirement`: the
+   * `fix`: what the server should do instead, with the rule (src/catalogue/fixes.ts). `requirement`: the
    * one requirement the failure breaks, when the check named it; `level` is then its level.
    */
   | (CheckResultBase & { readonly status: 'fail' | 'warn'; readonly message: string; readonly evidence: Evidence; readonly fix: string; readonly requirement?: string })

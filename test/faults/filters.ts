@@ -3,7 +3,7 @@ import type { Handle, ScimHttpRequest } from '../../src/server/index.ts'
 import { onResponse, bodyOf, withBody, status, notFoundJson, isCollection } from './wrappers.ts'
 import { parseFilter } from '../../src/scim/filter/parse.ts'
 import { evaluateFilter } from '../../src/scim/filter/evaluate.ts'
-import { lookupFor } from '../../src/dataset.ts'
+import { lookupFor } from '../../src/kit/dataset.ts'
 import type { ScimResource } from '../../src/scim/types.ts'
 
 // Faults in filtering (RFC 7644 section 3.4.2.2), each proving the generated-filter

@@ -3,9 +3,9 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { createServer as createTlsServer } from 'node:tls'
 import { connect, type AddressInfo } from 'node:net'
 import path from 'node:path'
-import { parseCommand, type CleanupOptions } from '../../src/options.ts'
+import { parseCommand, type CleanupOptions } from '../../src/cli/options.ts'
 import { UsageError } from '../../src/errors.ts'
-import { outstanding, readJournal, type JournalEntry, type ResourceKind } from '../../src/tracker.ts'
+import { outstanding, readJournal, type JournalEntry, type ResourceKind } from '../../src/run/tracker.ts'
 import type { Handle, ReferenceServer } from '../../src/server/index.ts'
 import { repoRoot, runCli, startServer, tempDir, TOKEN } from '../helpers.ts'
 import { startTokenEndpoint } from '../transport/servers.ts'
@@ -13,7 +13,7 @@ import { startTokenEndpoint } from '../transport/servers.ts'
 // `scim-conform cleanup` reaches the target the way a run does: bearer token or
 // OAuth client credentials, --ca/--insecure, --header, --timeout, parsed by the
 // run's own code. A killed run's journal is written here by hand (the format in
-// src/tracker.ts) over resources created straight on the reference server.
+// src/run/tracker.ts) over resources created straight on the reference server.
 
 const PREFIX = 'scimconf-c1ea0000-'
 const tlsFixtures = path.join(repoRoot, 'test/fixtures/tls')

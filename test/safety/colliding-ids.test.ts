@@ -1,7 +1,7 @@
 import { it, expect, onTestFinished } from 'vitest'
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
-import type { JournalEntry, ResourceKind } from '../../src/tracker.ts'
+import type { JournalEntry, ResourceKind } from '../../src/run/tracker.ts'
 import type { ReferenceServer } from '../../src/server/index.ts'
 import { onResponse } from '../faults/wrappers.ts'
 import { runCli, startServer, tempDir, TOKEN } from '../helpers.ts'

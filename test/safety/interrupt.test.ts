@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest'
-import { outstanding, readJournal } from '../../src/tracker.ts'
+import { outstanding, readJournal } from '../../src/run/tracker.ts'
 import { runCli, startServer, tempDir, TOKEN, writtenVerdicts, everyReportSays } from '../helpers.ts'
 import path from 'node:path'
 import { runResources, startRun, untilCreated } from './run-process.ts'

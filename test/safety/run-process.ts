@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
-import { readJournal } from '../../src/tracker.ts'
+import { readJournal } from '../../src/run/tracker.ts'
 import { repoRoot, TOKEN } from '../helpers.ts'
 
 // A real `scim-conform run` process the safety tests interrupt, and the journal they watch.

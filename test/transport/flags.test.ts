@@ -1,9 +1,9 @@
 import { it, expect } from 'vitest'
 import path from 'node:path'
 import { writeFileSync } from 'node:fs'
-import { parseCommand, type RunOptions } from '../../src/options.ts'
+import { parseCommand, type RunOptions } from '../../src/cli/options.ts'
 import { UsageError } from '../../src/errors.ts'
-import { helpText } from '../../src/help.ts'
+import { helpText } from '../../src/cli/help.ts'
 import { repoRoot, tempDir } from '../helpers.ts'
 
 // The transport flags resolve once into RunOptions; a bad one is a one-line UsageError naming the flag.

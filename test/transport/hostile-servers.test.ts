@@ -5,7 +5,7 @@ import { runAgainst, startServer, tempDir } from '../helpers.ts'
 import { writeReports, formats, fileNames } from '../../reporters/index.ts'
 import { outcome, type Report } from '../../src/report/model.ts'
 import type { Handle } from '../../src/server/index.ts'
-import { badCredentialChecks } from '../../src/bad-credentials.ts'
+import { badCredentialChecks } from '../../src/run/bad-credentials.ts'
 import { bursts503, every429, slow, tarpit } from './hostile.ts'
 
 // Issue 14, Done when: the full suite against slow, throttling and lockout-protected

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { runCli, startServer, tempDir, TOKEN } from '../helpers.ts'
 import { createHttp } from '../../src/client/http.ts'
-import { preflight } from '../../src/preflight.ts'
+import { preflight } from '../../src/run/preflight.ts'
 import { listen } from './servers.ts'
 
 // A --url that is not a SCIM base URL stops the run before any check: exit 3 with

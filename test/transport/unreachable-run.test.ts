@@ -1,5 +1,5 @@
 import { it, expect, onTestFinished } from 'vitest'
-import { runConformance } from '../../src/run.ts'
+import { runConformance } from '../../src/run/run.ts'
 import { TargetUnreachable } from '../../src/errors.ts'
 import { tempDir, TOKEN } from '../helpers.ts'
 import { listen } from './servers.ts'
