@@ -68,6 +68,8 @@ export const coreFaults: readonly Fault[] = [
       'users.get.by-id',
       'projection.attributes.only-named',
       'projection.excluded-attributes.emails',
+      // The renamed user reads back with the other userName.
+      'entra.gallery.update-username',
     ],
     wrap: onResponse((req) => req.method === 'GET' && isResource('Users')(req), (res) => {
       const body = bodyOf(res)
@@ -118,6 +120,8 @@ export const coreFaults: readonly Fault[] = [
       'users.filter.no-match',
       'users.filter.username-case-insensitive',
       'users.filter.username-eq',
+      // The filter on the new userName returns every user, not the renamed one alone.
+      'entra.gallery.update-username',
     ],
     wrap: (handle) => (req) => {
       if (req.method !== 'GET' || !isCollection('Users')(req) || !req.query.has('filter')) return handle(req)
