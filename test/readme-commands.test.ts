@@ -42,6 +42,9 @@ const notRun: Record<string, string> = {
   './start-my-scim-server.sh &': "the reader's own server: the test starts the reference server with one known defect in its place",
   'npx scim-conform load --url $URL --rate 25 --duration 30': '$URL is a placeholder, and the run is 30 s of load; load.test.ts runs the load generator against the reference server',
   'npx scim-conform load --url $URL --rate max': '$URL is a placeholder, and the rate steps take minutes; load.test.ts runs --rate max against a throttling server',
+  'npx scim-conform load --export artillery --url $URL --rate 200 --duration 300 > scim-load.yml': '$URL is a placeholder; load-artillery.test.ts exports a script for the reference server, runs it with Artillery and cleans up by prefix',
+  'SCIM_CONFORM_TOKEN=... npx artillery run scim-load.yml': 'the token is a placeholder and the script is the one above; load-artillery.test.ts runs an exported script with Artillery 2.0.21',
+  'npx scim-conform cleanup --url $URL --prefix scimconf-1a2b3c4d-': '$URL and the prefix are placeholders; load-artillery.test.ts runs cleanup --prefix with the prefix of its exported script',
   'npx scim-conform load --url $URL --users 10000 --groups 10 --members 10000': "$URL is a placeholder, and the sync takes about 8 minutes (the README's benchmarks: 456 s); load.test.ts runs one of 200 users",
 }
 

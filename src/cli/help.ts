@@ -21,6 +21,10 @@ Usage:
                                                                    member adds) at --rate/s (default 25, the gallery requirement)
                                                                    for --duration s (default 30); --rate max finds the highest
                                                                    rate held without errors or 429s; exit 0 when it holds
+  scim-conform load --export artillery --url <u> [--rate <n>] [--duration <s>] > scim-load.yml
+                                                                   the same traffic as an Artillery script, to run from many
+                                                                   machines; it reads the token from SCIM_CONFORM_TOKEN when it
+                                                                   runs, and cleanup --url <u> --prefix <p> removes what it made
   scim-conform load --url <u> --token <t> --users <n> --groups <n> --members <n>
                                                                    Entra's initial sync at scale: match and create every user
                                                                    and group, then add members in batches; everything is deleted

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
-import { parseLoadOptions } from './options.ts'
+import { isExport, parseExportOptions, parseLoadOptions } from './options.ts'
+import { artilleryScript } from './artillery.ts'
 import { formatLoadReport } from './format.ts'
 import { helpText } from '../cli/help.ts'
 import { runLoad } from './run-load.ts'
@@ -11,6 +12,10 @@ import { createReferenceServer, type ReferenceServer } from '../server/index.ts'
 export async function loadCommand(args: readonly string[], env: Readonly<Record<string, string | undefined>>, out: { write(text: string): unknown }): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
     out.write(helpText)
+    return 0
+  }
+  if (isExport(args)) {
+    out.write(artilleryScript({ ...parseExportOptions(args, env), prefix: `scimconf-${randomBytes(4).toString('hex')}-` }))
     return 0
   }
   const options = parseLoadOptions(args, env)
