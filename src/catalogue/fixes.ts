@@ -60,6 +60,7 @@ const entra = {
   'entra.group-cycle.delete': 'Answer DELETE /Groups/{id} with 204 and stop returning the group.',
   'entra.group-cycle.display-name-unique': 'Reject a second group with the same displayName with 409 scimType uniqueness.',
   'entra.gallery.user-pagination': 'Page GET /Users with startIndex (1-based) and count: itemsPerPage results per page, totalResults over all pages, no user repeated or skipped (RFC 7644 3.4.2.4).',
+  'entra.gallery.update-username': 'Apply a path-less replace whose value names userName ({"op":"replace","value":{"userName":"…"}}): store the new userName, return it on GET and match it in filters (RFC 7644 3.5.2.3; the validator\'s Update User userName test).',
   'entra.gallery.duplicate-user-409': 'Reject a duplicate userName with 409 uniqueness (RFC 7644 3.3; the gallery validator checks it).',
   'entra.gallery.duplicate-group-409': 'Reject a duplicate group displayName with 409 uniqueness (the gallery validator checks it).',
   'entra.gallery.filter-case-user': 'Match userName case-insensitively in eq filters (RFC 7643 2.1, 4.1.1).',
