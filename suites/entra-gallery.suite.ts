@@ -1,6 +1,6 @@
 import { blockedUnless, ensureSetUp } from '../src/kit/blocked.ts'
 import { check } from '../src/kit/check.ts'
-import { deleteUnsupportedReason, isDeleteUnsupported } from '../src/kit/delete-support.ts'
+import { skipIfDeleteUnsupported } from '../src/kit/delete-support.ts'
 import { CheckFailure, ensure, ensureStatus } from '../src/kit/check-failure.ts'
 import { consequence } from '../src/entra/consequences.ts'
 import { createGroupBody, createUserBody, matchQuery, patchBody } from '../src/entra/requests.ts'
@@ -128,7 +128,7 @@ check('entra.gallery.filter-case-group', { verifies: ['entra:2.3:filter-value-ca
 check('entra.gallery.delete-twice-404', { verifies: ['entra:2.1:delete-unknown-404'] }, async (context) => {
   const { id } = await createEntraUser(context, 'delete-twice')
   const first = await context.scim.delete('User', id)
-  if (isDeleteUnsupported(first.status)) context.skip(deleteUnsupportedReason(first))
+  skipIfDeleteUnsupported(first, context.skip)
   ensureSetUp(first, [200, 204], { check: 'users.delete.status-204', what: 'the first DELETE failed' })
   const user = await context.scim.delete('User', id)
   ensure(user.status === 404, `the second DELETE of a user answered ${user.status}, expected 404`, { expected: 404, actual: user.status, consequence: consequence.deleteTwice })
@@ -150,7 +150,7 @@ check('entra.gallery.recreate-after-delete', { verifies: ['entra:1.2.8:recreate-
   blockedUnless(id, 'the created user has no id', { check: 'users.create.returns-resource', request: `${first.method} ${first.path}`, answer: `${first.status} without an id` })
   // Restore_User_Test's other path, disable and re-enable, is the user cycle's to judge.
   const deleted = await scim.delete('User', id)
-  if (isDeleteUnsupported(deleted.status)) skip(deleteUnsupportedReason(deleted))
+  skipIfDeleteUnsupported(deleted, skip)
   ensureSetUp(deleted, [200, 204], { check: 'users.delete.status-204', what: 'deleting the user failed' })
   const again = await scim.create('User', body)
   // 201 itself is users.create.status-201's to judge; here the create must succeed at all.

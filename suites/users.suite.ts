@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { ensureSetUp } from '../src/kit/blocked.ts'
 import { check } from '../src/kit/check.ts'
-import { deleteUnsupportedReason, isDeleteUnsupported } from '../src/kit/delete-support.ts'
+import { skipIfDeleteUnsupported } from '../src/kit/delete-support.ts'
 import { CheckFailure, ensure, ensureStatus } from '../src/kit/check-failure.ts'
 import { SCHEMA_URN } from '../src/scim/schema-model.ts'
 import { userBody, idOf, resourcesOf } from '../src/kit/resources.ts'
@@ -99,14 +99,14 @@ check('users.get.unknown-404', { verifies: ['rfc7644:3.12:not-found-404', 'rfc76
 check('users.delete.status-204', { verifies: ['rfc7644:3.6:delete-204'] }, async ({ scim, uniqueName, skip }) => {
   const { id } = await createUser(scim, emailName(uniqueName('delete')))
   const res = await scim.delete('User', id)
-  if (isDeleteUnsupported(res.status)) skip(deleteUnsupportedReason(res))
+  skipIfDeleteUnsupported(res, skip)
   ensureStatus(res, 204)
 })
 
 check('users.delete.then-404', { verifies: ['rfc7644:3.6:deleted-not-found'] }, async ({ scim, uniqueName, skip }) => {
   const { id } = await createUser(scim, emailName(uniqueName('gone')))
   const res = await scim.delete('User', id)
-  if (isDeleteUnsupported(res.status)) skip(deleteUnsupportedReason(res))
+  skipIfDeleteUnsupported(res, skip)
   ensureSetUp(res, [200, 204], { check: 'users.delete.status-204', what: 'deleting the user failed' })
   ensureStatus(await scim.get('User', id), 404, 'a deleted user must no longer be returned')
 })

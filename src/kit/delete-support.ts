@@ -7,6 +7,9 @@ const NOT_SUPPORTED = [405, 501]
 
 export const isDeleteUnsupported = (status: number): boolean => NOT_SUPPORTED.includes(status)
 
-/** The skip reason of a check that needs a hard-deleted user on a server that does not delete users. */
-export const deleteUnsupportedReason = (res: { readonly method: string; readonly path: string; readonly status: number }): string =>
-  `not applicable: ${res.method} ${res.path} answered ${res.status}, the server does not support deleting users (RFC 7644 3.12 lets it refuse an operation it does not support)`
+/** Ends a check that needs a hard-deleted user as not applicable when the server refused the DELETE as unsupported. */
+export function skipIfDeleteUnsupported(res: { readonly method: string; readonly path: string; readonly status: number }, skip: (reason: string) => never): void {
+  if (isDeleteUnsupported(res.status)) {
+    skip(`not applicable: ${res.method} ${res.path} answered ${res.status}, the server does not support deleting users (RFC 7644 3.12 lets it refuse an operation it does not support)`)
+  }
+}

@@ -49,14 +49,13 @@ export function parseExportOptions(args: readonly string[], env: Readonly<Record
   }
   const url = values.url ?? env.SCIM_CONFORM_URL
   if (!url) throw new UsageError('load: --export artillery needs the target: pass --url <base URL> or set SCIM_CONFORM_URL')
-  if (!/^https?:\/\//.test(url)) throw new UsageError(`load: --url must be an http(s) URL (got ${JSON.stringify(url)})`)
   if (values.rate === 'max') throw new UsageError('load: --rate max finds a rate by trying; an exported script sends one: pass --rate <n>')
   const headers = headersOf(values.header)
   if (Object.keys(headers).some((name) => name.toLowerCase() === 'authorization')) {
     throw new UsageError('load: --header Authorization would write a credential into the script; the script reads the token from SCIM_CONFORM_TOKEN when Artillery runs')
   }
   return {
-    baseUrl: url.replace(/\/+$/, ''),
+    baseUrl: baseUrlOf(url),
     rate: positive('--rate', values.rate, LOAD_DEFAULTS.rate),
     durationS: positive('--duration', values.duration, LOAD_DEFAULTS.durationS),
     headers,
@@ -72,8 +71,7 @@ export function parseLoadOptions(args: readonly string[], env: Readonly<Record<s
     const token = values.token ?? env.SCIM_CONFORM_TOKEN
     if (!url) throw new UsageError('load: no target: pass --url <base URL> or set SCIM_CONFORM_URL (or --embedded)')
     if (!token) throw new UsageError('load: no credentials: pass --token or set SCIM_CONFORM_TOKEN')
-    if (!/^https?:\/\//.test(url)) throw new UsageError(`load: --url must be an http(s) URL (got ${JSON.stringify(url)})`)
-    target = { kind: 'url', baseUrl: url.replace(/\/+$/, ''), token }
+    target = { kind: 'url', baseUrl: baseUrlOf(url), token }
   }
   const sizing = [values.users, values.groups, values.members]
   const sync = sizing.some((v) => v !== undefined)
@@ -89,6 +87,12 @@ export function parseLoadOptions(args: readonly string[], env: Readonly<Record<s
     headers: headersOf(values.header),
     ...(sync ? { sync } : {}),
   }
+}
+
+/** --url as a base URL: http(s), without trailing slashes. */
+function baseUrlOf(url: string): string {
+  if (!/^https?:\/\//.test(url)) throw new UsageError(`load: --url must be an http(s) URL (got ${JSON.stringify(url)})`)
+  return url.replace(/\/+$/, '')
 }
 
 function headersOf(lines: readonly string[] | undefined): Record<string, string> {
