@@ -19,3 +19,5 @@ export const schemasDir = path.join(packageRoot, 'schemas')
 export const profilesDir = path.join(packageRoot, 'profiles')
 /** suites/ beside this module's own tree: suites/ in development, dist/suites/ when installed. */
 export const suitesDir = fileURLToPath(new URL('../suites/', import.meta.url))
+/** The run's vitest setup file, compiled beside this module when installed. */
+export const fileHooks = fileURLToPath(new URL(`./kit/file-hooks${path.extname(fileURLToPath(import.meta.url))}`, import.meta.url))

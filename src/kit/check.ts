@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { test, inject, afterAll } from 'vitest'
+import { test, inject, type TaskMeta } from 'vitest'
 import { permitClient } from '../client/permits.ts'
 import { createHttp, type Http } from '../client/http.ts'
 import { clientCredentialsToken } from '../client/oauth.ts'
@@ -32,7 +32,7 @@ export interface CheckOptions {
 let session: Session | undefined
 let closePermits: (() => void) | undefined
 let counter = 0
-// Names must not collide across suite files, which may share a process (thread pool) and each count from 1.
+// Names must not collide across workers, which each count from 1.
 const fileTag = randomBytes(3).toString('hex')
 
 function workerSession(run: RunConfig): Session {
@@ -53,11 +53,13 @@ function workerSession(run: RunConfig): Session {
   return session
 }
 
-// Registered when a suite file imports this module (vitest isolates every file), so it runs
-// once at the end of each file: what the file's checks created is deleted there and then,
-// while other files still run, instead of all at once after the last file. The main process's
-// sweep afterwards deletes whatever this could not.
-afterAll(async ({}, file) => {
+/**
+ * The end of one suite file (src/kit/file-hooks.ts registers it for every file): what the
+ * file's checks created is deleted there and then, while other files still run, instead of
+ * all at once after the last file. The main process's sweep afterwards deletes whatever
+ * this could not. The next file in this worker opens a new session.
+ */
+export async function endFileSession(file: { readonly meta: TaskMeta }): Promise<void> {
   if (!session) return
   const ending = session
   session = undefined
@@ -74,7 +76,7 @@ afterAll(async ({}, file) => {
     closePermits?.()
     await ending.http.close()
   }
-})
+}
 
 export function check(id: string, options: CheckOptions, body: (context: CheckContext) => Promise<void>): void {
   const meta: CheckMeta = { id, verifies: options.verifies, level: levelOf(options.verifies), readOnly: options.readOnly ?? false }

@@ -55,6 +55,11 @@ export async function sharedDataset(scim: ScimClient, run: RunConfig, kind: Reso
   return { marker, users, groups: await current.groups }
 }
 
+/** The file's session deleted the dataset with everything else the file created: the next file creates its own. */
+export function forgetSharedDataset(): void {
+  shared = undefined
+}
+
 export function datasetMarker(run: RunConfig): string {
   return `${run.prefix}ds.`
 }
