@@ -1,5 +1,5 @@
 import type { Fault } from './fault.ts'
-import { onResponse, bodyOf, withBody, status, notFoundJson, isCollection, isResource, isAny } from './wrappers.ts'
+import { onResponse, bodyOf, withBody, status, notFoundJson, isCollection, isResource, isAny, withExistingUser } from './wrappers.ts'
 
 // Faults in the core lifecycle: discovery, auth, users, groups, error bodies.
 
@@ -123,12 +123,14 @@ export const coreFaults: readonly Fault[] = [
       // The filter on the new userName returns every user, not the renamed one alone.
       'entra.gallery.update-username',
     ],
-    wrap: (handle) => (req) => {
+    // In a tenant that holds a user already: on an empty server the match query for a user
+    // that does not exist would find nothing and pass, and which checks fail would depend on timing.
+    wrap: withExistingUser((handle) => (req) => {
       if (req.method !== 'GET' || !isCollection('Users')(req) || !req.query.has('filter')) return handle(req)
       const query = new URLSearchParams(req.query)
       query.delete('filter')
       return handle({ ...req, query })
-    },
+    }),
   },
   {
     id: 'filter-case-sensitive',
