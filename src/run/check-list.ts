@@ -25,6 +25,8 @@ export async function listChecks(profileName: string, areas?: readonly string[])
   const vitest = await createVitest('test', {
     config: false, root: packageRoot, dir: suitesDir, include: areas === undefined ? ['**/*.suite.{ts,js}'] : suiteGlobs(areas), exclude: [], watch: false,
     provide: { run }, reporters: [], passWithNoTests: true, pool: 'threads',
+    // Collecting only imports: files share a worker's modules, as in a run (src/run/run.ts).
+    isolate: false,
   })
   try {
     const { testModules } = await vitest.collect()
