@@ -51,6 +51,10 @@ const UNQUOTED_ENTRA_MUSTS = [
   'entra:2.11:cipher-suites', 'entra:2.11:key-size', 'entra:2.11:root-ca', 'entra:2.11:source-ips',
   // How-provisioning-works, the attribute-mapping page and the validator tutorial state none of these with must.
   'entra:1.2.8:recreate-after-delete', 'entra:2.13:default-mapping-targets', 'entra:4.4:pathless-username-replace',
+  // The SCIM tutorial's list of what an application must support names the operation, not this rule
+  // (201, the paging fields, these PATCH path forms); its error example says only that detail isn't required.
+  'entra:2.1:create-201', 'entra:2.5:start-index-echo', 'entra:2.5:items-per-page', 'entra:2.2:error-body',
+  'entra:2.6:dotted-paths', 'entra:2.6:value-filter-paths', 'entra:2.6:urn-paths', 'entra:2.6:members-filter-remove',
   // The SCIM compatibility page shows what Entra sends and states no rule.
   'entra:1.2.5:disabled-user-retrievable', 'entra:1.2.5:reenable', 'entra:3.3:flag-in-url', 'entra:3.3:mixed-path-and-pathless',
   'entra:3.4:capitalized-op', 'entra:3.4:string-primary', 'entra:3.4:remove-members-value-array', 'entra:3.4:member-ref-null',
