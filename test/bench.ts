@@ -1,5 +1,5 @@
 import os from 'node:os'
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { setTimeout as sleep } from 'node:timers/promises'
@@ -13,6 +13,7 @@ import { validate } from '../src/validate.ts'
 import { userBody } from '../src/kit/resources.ts'
 import type { Handle } from '../src/server/index.ts'
 import { startServer, tempDir, TOKEN, repoRoot } from './helpers.ts'
+import { testTimeSection } from '../scripts/record-test-time.ts'
 
 // `npm run bench`: the figures of BENCHMARKS.md, each the median of BENCH_REPEAT
 // runs (default 3), printed and written with the machine they were taken on.
@@ -218,4 +219,7 @@ const [small, large] = [syncPeaks[0], syncPeaks[syncPeaks.length - 1]]
 if (small && large && large !== small) say(`\nTool peak RSS at ${large.users} users is ${(large.rss / small.rss).toFixed(2)}× that at ${small.users} (must be within 1.5×).`)
 say('')
 say('How to read these: the ideal client sends every request with the same concurrency and no time of its own (requests × latency / 8). The initial sync and the generator comparison run against the reference server in its own process (`scim-conform serve`), so the tool\'s memory and CPU are measured apart from the server\'s; the server filters by scanning every resource, so its latency grows with the data (the per-tenth column). The generator and autocannon send the same request with the same 10 connections, one after the other, to the same server process.')
-writeFileSync(path.join(repoRoot, 'BENCHMARKS.md'), lines.join('\n') + '\n')
+const benchmarksFile = path.join(repoRoot, 'BENCHMARKS.md')
+// npm test's own time is recorded by scripts/record-test-time.ts; keep it.
+const testTime = existsSync(benchmarksFile) ? testTimeSection(readFileSync(benchmarksFile, 'utf8')) : undefined
+writeFileSync(benchmarksFile, lines.join('\n') + '\n' + (testTime ? '\n' + testTime : ''))
