@@ -7,7 +7,7 @@ import path from 'node:path'
 //   tsx scripts/record-test-time.ts run1/file-times.json run2/file-times.json run3/file-times.json
 // The section replaces the previous one, and `npm run bench` keeps it when it rewrites the file.
 
-export const TEST_TIME_HEADING = '## npm test'
+const TEST_TIME_HEADING = '## npm test'
 
 interface FileTimes { readonly wallMs: number; readonly files: readonly { readonly file: string; readonly ms: number }[] }
 
@@ -38,7 +38,7 @@ function section(runs: readonly FileTimes[]): string {
 export const withTestTime = (benchmarks: string, section: string): string =>
   withoutTestTime(benchmarks).trimEnd() + '\n\n' + section
 
-export const withoutTestTime = (benchmarks: string): string => benchmarks.split(TEST_TIME_HEADING)[0]!
+const withoutTestTime = (benchmarks: string): string => benchmarks.split(TEST_TIME_HEADING)[0]!
 
 /** The npm test section of BENCHMARKS.md, if it has one. */
 export function testTimeSection(benchmarks: string): string | undefined {
