@@ -49,3 +49,33 @@ it('a client that dies while holding permits gives them back', async () => {
     await server.close()
   }
 })
+
+it('the last turn: waits are answered when the turns end, later waits at once, and a stopped run answers stopped', async () => {
+  const server = await startPermitServer(2)
+  const clients = [permitClient(server.port), permitClient(server.port)]
+  try {
+    // Several checks of one worker wait on its one connection: each gets its own answer.
+    const early = [...clients, clients[0]!, clients[0]!].map((client) => client.lastTurn())
+    let answered = false
+    void Promise.all(early).then(() => (answered = true))
+    await sleep(50)
+    expect(answered).toBe(false)
+    server.endTurns('go')
+    expect(await Promise.all(early)).toEqual(['go', 'go', 'go', 'go'])
+    // The first answer holds: a run that stops after the turn began does not take it back.
+    server.endTurns('stopped')
+    expect(await clients[0]!.lastTurn()).toBe('go')
+  } finally {
+    for (const c of clients) c.close()
+    await server.close()
+  }
+  const stopped = await startPermitServer(1)
+  const waiting = permitClient(stopped.port)
+  try {
+    const turn = waiting.lastTurn()
+    await stopped.close()
+    expect(await turn).toBe('stopped')
+  } finally {
+    waiting.close()
+  }
+})

@@ -6,6 +6,7 @@ import { builtInProfiles } from '../src/profile.ts'
 import { suitesDir } from '../src/paths.ts'
 import { globToPattern } from '../src/run/selection.ts'
 import { areas, areasMatching, areasOfId } from '../src/run/suite-index.ts'
+import { lastTurnArea, sendsBadCredentials } from '../src/run/bad-credentials.ts'
 
 // The index an --only run loads suite files by must match what the suites register:
 // every check id, under every built-in profile, leads to exactly the file that holds it,
@@ -29,6 +30,12 @@ describe('the suite index', () => {
     const misplaced = checks.filter((c) => JSON.stringify(areasOfId(c.id)) !== JSON.stringify([c.area])).map((c) => `${c.id} (in ${c.area}.suite, index: ${areasOfId(c.id).join(', ') || 'none'})`)
     expect(misplaced).toEqual([])
   })
+
+  it('keeps every check that sends bad credentials in the last-turn file, and nothing else there', () => {
+    // The last-turn file waits for every other file to end: a check there that needs none of that
+    // would only wait, and a bad-credential check elsewhere could trip lockout before the others ran.
+    expect(checks.filter((c) => sendsBadCredentials(c.id) !== (c.area === lastTurnArea)).map((c) => `${c.id} (in ${c.area}.suite)`)).toEqual([])
+  })
 })
 
 describe('areasMatching', () => {
@@ -37,7 +44,8 @@ describe('areasMatching', () => {
     expect(areasMatching('entra.user-cycle.disable')).toEqual(['entra-users'])
     expect(areasMatching(' users.* , groups.delete.*')).toEqual(['groups', 'users'])
     expect(areasMatching('entra.*')).toEqual(['entra-connection', 'entra-gallery', 'entra-groups', 'entra-headers', 'entra-patch', 'entra-users'])
-    expect(areasMatching('auth.*,security.query-token.*')).toEqual(['auth', 'security'])
+    expect(areasMatching('auth.*,security.query-token.*')).toEqual(['auth'])
+    expect(areasMatching('security.*')).toEqual(['auth', 'security'])
     expect(areasMatching('*')).toEqual(areas)
     expect(areasMatching('*.create.*')).toEqual(areas)
     expect(areasMatching('user.*')).toEqual([])

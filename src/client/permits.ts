@@ -5,17 +5,27 @@ import net from 'node:net'
 // connection and sends "A" to ask for a permit, gets "G" when granted, and sends
 // "R" when its request is done. A worker that dies closes its connection, and
 // every permit it held comes back, so a crash can never wedge the run.
+//
+// The same connection carries the last turn (src/run/last-turn.ts): a worker sends
+// "W" to wait until every other check has ended, and gets "O" then, or "X" when the
+// run stopped first.
 
 export interface PermitSource {
   /** Resolves when a request may go out; call the returned function when it is answered. */
   acquire(): Promise<() => void>
+  /** Resolves when every other check has ended ('go'), or the run stopped before ('stopped'). */
+  lastTurn(): Promise<LastTurn>
   close(): void
 }
+
+export type LastTurn = 'go' | 'stopped'
 
 export interface PermitServer {
   readonly port: number
   /** The most permits ever out at once: never above the limit. */
   readonly maxGranted: () => number
+  /** Answers every wait for the last turn, now and later. */
+  readonly endTurns: (turn: LastTurn) => void
   close(): Promise<void>
 }
 
@@ -29,6 +39,10 @@ export async function startPermitServer(limit: number): Promise<PermitServer> {
   let active = 0
   let peak = 0
   const waiting: Holder[] = []
+  let turn: LastTurn | undefined
+  // One entry per wait: a worker's checks wait on its one connection, each for its own answer.
+  let waitingForTurn: net.Socket[] = []
+  const answerTurn = (socket: net.Socket, given: LastTurn) => void socket.write(given === 'go' ? 'O' : 'X')
   const grant = (holder: Holder) => {
     active++
     peak = Math.max(peak, active)
@@ -53,10 +67,14 @@ export async function startPermitServer(limit: number): Promise<PermitServer> {
           holder.granted--
           active--
           grantWaiting()
+        } else if (byte === 'W') {
+          if (turn) answerTurn(socket, turn)
+          else waitingForTurn.push(socket)
         }
       }
     })
     socket.on('close', () => {
+      waitingForTurn = waitingForTurn.filter((waiting) => waiting !== socket)
       holder.closed = true
       active -= holder.granted
       holder.granted = 0
@@ -69,7 +87,13 @@ export async function startPermitServer(limit: number): Promise<PermitServer> {
   return {
     port,
     maxGranted: () => peak,
+    endTurns: (given) => {
+      turn ??= given
+      for (const socket of waitingForTurn) answerTurn(socket, turn)
+      waitingForTurn = []
+    },
     close: () => new Promise<void>((resolve) => {
+      for (const socket of waitingForTurn) answerTurn(socket, 'stopped')
       server.close(() => resolve())
       for (const holder of waiting) holder.socket.destroy()
     }),
@@ -80,11 +104,16 @@ export async function startPermitServer(limit: number): Promise<PermitServer> {
 export function permitClient(port: number): PermitSource {
   let socket: net.Socket | undefined
   const pending: ((release: () => void) => void)[] = []
+  const turns: ((turn: LastTurn) => void)[] = []
   const connect = (): net.Socket => {
     const s = net.connect(port, '127.0.0.1')
     s.setNoDelay(true)
     s.on('data', (chunk: Buffer) => {
       for (const byte of chunk.toString('latin1')) {
+        if (byte === 'O' || byte === 'X') {
+          turns.shift()?.(byte === 'O' ? 'go' : 'stopped')
+          continue
+        }
         if (byte !== 'G') continue
         let released = false
         pending.shift()?.(() => {
@@ -97,6 +126,7 @@ export function permitClient(port: number): PermitSource {
     // The main process went away (the run is over or aborted): never leave a request hanging.
     s.on('close', () => {
       for (const resolve of pending.splice(0)) resolve(() => undefined)
+      for (const resolve of turns.splice(0)) resolve('stopped')
       if (socket === s) socket = undefined
     })
     s.on('error', () => s.destroy())
@@ -107,6 +137,11 @@ export function permitClient(port: number): PermitSource {
       socket ??= connect()
       pending.push(resolve)
       socket.write('A')
+    }),
+    lastTurn: () => new Promise((resolve) => {
+      socket ??= connect()
+      turns.push(resolve)
+      socket.write('W')
     }),
     close: () => {
       socket?.destroy()

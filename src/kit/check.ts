@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { test, inject, type TaskMeta } from 'vitest'
-import { permitClient } from '../client/permits.ts'
+import { permitClient, type PermitSource } from '../client/permits.ts'
 import { createHttp, type Http } from '../client/http.ts'
 import { clientCredentialsToken } from '../client/oauth.ts'
 import { DEFAULT_RETRY_POLICY } from '../client/retry.ts'
@@ -9,6 +9,7 @@ import { levelOf, type RequirementId } from '../catalogue/index.ts'
 import type { CheckMeta, RunConfig } from './run-config.ts'
 import { observeResponse } from './observe.ts'
 import { inPool } from '../run/pool.ts'
+import { sendsBadCredentials } from '../run/bad-credentials.ts'
 
 // check(): one conformance check = one vitest test whose name is the check id
 // and whose meta carries the requirement ids it verifies.
@@ -29,28 +30,33 @@ export interface CheckOptions {
   readonly readOnly?: true
 }
 
-let session: Session | undefined
-let closePermits: (() => void) | undefined
+/** A worker's connection to the run for one suite file: its HTTP client and its permits. */
+interface FileSession {
+  readonly session: Session
+  readonly permits: PermitSource
+}
+
+let current: FileSession | undefined
 let counter = 0
 // Names must not collide across workers, which each count from 1.
 const fileTag = randomBytes(3).toString('hex')
 
-function workerSession(run: RunConfig): Session {
-  if (!session) {
+function workerSession(run: RunConfig): FileSession {
+  if (!current) {
     const auth = run.auth
-    const permits = permitClient(run.permitPort)
+    const source = permitClient(run.permitPort)
     const token = auth.kind === 'bearer' ? auth.token : clientCredentialsToken(auth.credentials, auth.issued, () => http.dispatcher, run.timeoutMs)
     const http: Http = createHttp({
       baseUrl: run.baseUrl, token, headers: run.headers, timeoutMs: run.timeoutMs, connections: run.connectionsPerWorker,
       retry: { ...DEFAULT_RETRY_POLICY, maxRetries: run.maxRetries }, tls: run.tls,
       ...(run.ratePerWorker === undefined ? {} : { ratePerSecond: run.ratePerWorker }),
       ...(run.deadlineMs === undefined ? {} : { deadlineMs: run.deadlineMs, stopAtMs: run.deadlineMs }),
-      permits,
+      permits: source,
     })
-    session = { http, journalPath: run.journalPath, owned: new Set(), live: new Map(), observe: observeResponse, readOnly: run.readOnly }
-    closePermits = () => permits.close()
+    const session: Session = { http, journalPath: run.journalPath, owned: new Set(), live: new Map(), observe: observeResponse, readOnly: run.readOnly }
+    current = { session, permits: source }
   }
-  return session
+  return current
 }
 
 /**
@@ -60,9 +66,9 @@ function workerSession(run: RunConfig): Session {
  * this could not. The next file in this worker opens a new session.
  */
 export async function endFileSession(file: { readonly meta: TaskMeta }): Promise<void> {
-  if (!session) return
-  const ending = session
-  session = undefined
+  if (!current) return
+  const { session: ending, permits } = current
+  current = undefined
   try {
     const cleanup = new ScimClient(ending)
     const live = [...ending.live.values()]
@@ -73,7 +79,7 @@ export async function endFileSession(file: { readonly meta: TaskMeta }): Promise
     file.meta.timings = cleanup.timings
     file.meta.throttling = ending.http.drainThrottling()
   } finally {
-    closePermits?.()
+    permits.close()
     await ending.http.close()
   }
 }
@@ -83,7 +89,10 @@ export function check(id: string, options: CheckOptions, body: (context: CheckCo
   test(id, { meta: { check: meta } }, async (testContext) => {
     const run = inject('run')
     if (run.readOnly && !options.readOnly) testContext.skip('sends writes; the run is --read-only')
-    const scim = new ScimClient(workerSession(run), [], run.record === 'all' ? [] : undefined)
+    const { session, permits } = workerSession(run)
+    const scim = new ScimClient(session, [], run.record === 'all' ? [] : undefined)
+    // Bad credentials go last (src/run/bad-credentials.ts): after every other suite file has ended.
+    if (sendsBadCredentials(id) && (await permits.lastTurn()) === 'stopped') testContext.skip('not run: the run stopped before the checks that send bad credentials had their turn')
     const context: CheckContext = {
       scim,
       run,
@@ -101,7 +110,7 @@ export function check(id: string, options: CheckOptions, body: (context: CheckCo
       testContext.task.meta.observations = scim.observations
       testContext.task.meta.timings = scim.timings
       if (scim.recorded) testContext.task.meta.exchanges = scim.recorded
-      testContext.task.meta.throttling = session?.http.drainThrottling()
+      testContext.task.meta.throttling = session.http.drainThrottling()
     }
   })
 }

@@ -1,9 +1,8 @@
-import path from 'node:path'
 import { createVitest } from 'vitest/node'
 import { loadProfile } from '../profile.ts'
 import { suitesDir, packageRoot } from '../paths.ts'
 import type { CheckMeta, RunConfig } from '../kit/run-config.ts'
-import { suiteGlobs } from './suite-index.ts'
+import { areaOf, suiteGlobs } from './suite-index.ts'
 
 // Every check a run with this profile would register, without sending a request:
 // vitest collects the suites (imports them, runs no test).
@@ -31,7 +30,7 @@ export async function listChecks(profileName: string, areas?: readonly string[])
   try {
     const { testModules } = await vitest.collect()
     return testModules.flatMap((module) => {
-      const area = path.basename(module.moduleId).replace(/\.suite\.[jt]s$/, '')
+      const area = areaOf(module.moduleId)
       return [...module.children.allTests()].flatMap((test) => {
         const check = test.meta().check
         return check ? [{ ...check, area }] : []

@@ -1,10 +1,10 @@
-import path from 'node:path'
-import type { Reporter, TestModule, TestCase, Vitest } from 'vitest/node'
+import type { Reporter, TestModule, TestCase } from 'vitest/node'
 import { addThrottling, type BlockedCause, type CheckResult, type Evidence, type Report, type Throttling } from '../report/model.ts'
 import { levelOf, requirements, type RequirementId } from '../catalogue/index.ts'
 import { fixFor } from '../catalogue/fixes.ts'
 import { summarizeLatency, type TimingSample } from '../report/latency.ts'
 import type { CheckMeta, Observation } from '../kit/run-config.ts'
+import { areaOf } from './suite-index.ts'
 
 // The only code that reads vitest's task objects: test modules → CheckResults.
 // Schema observations recorded on every check become the schema.* results.
@@ -15,6 +15,8 @@ import type { CheckMeta, Observation } from '../kit/run-config.ts'
 export interface CollectorOptions {
   /** 0 never stops the run. */
   readonly maxConsecutiveTransportFailures: number
+  /** Stops the run (pending checks are cancelled), called once when the target stopped answering. */
+  readonly stopRun?: () => void
 }
 
 export class ReportCollector implements Reporter {
@@ -26,16 +28,11 @@ export class ReportCollector implements Reporter {
   #observations: Observation[] = []
   #throttling: Throttling = { responses429: 0, responses503: 0, waitedMs: 0, gaveUp: 0 }
   #options: CollectorOptions
-  #vitest: Vitest | undefined
   #transportFailuresInARow = 0
   #transportGaveUp: string | undefined
 
   constructor(options: CollectorOptions = { maxConsecutiveTransportFailures: 0 }) {
     this.#options = options
-  }
-
-  onInit(vitest: Vitest): void {
-    this.#vitest = vitest
   }
 
   onTestCaseResult(test: TestCase): void {
@@ -52,16 +49,16 @@ export class ReportCollector implements Reporter {
     const limit = this.#options.maxConsecutiveTransportFailures
     if (limit > 0 && this.#transportFailuresInARow >= limit && this.#transportGaveUp === undefined) {
       this.#transportGaveUp = `${limit} checks in a row got no answer from the target (last: ${firstLine(error.message ?? 'transport error')})`
-      void this.#vitest?.cancelCurrentRun('test-failure')
+      this.#options.stopRun?.()
     }
   }
 
-  // Called once per phase: the bad-credential probes run after every other check (src/run/run.ts).
+  // Called once, at the end of the run.
   onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown>, reason: string): void {
     if (this.#runReason !== 'interrupted') this.#runReason = reason
     const observations = this.#observations
     for (const module of testModules) {
-      const area = path.basename(module.moduleId).replace(/\.suite\.[jt]s$/, '')
+      const area = areaOf(module.moduleId)
       this.#suites.add(area)
       for (const error of module.errors()) this.#moduleErrors.push(`${area}: ${error.message}`)
       // The deletes each suite file sends at its end, after its last check.

@@ -2,7 +2,6 @@ import { mkdirSync, existsSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { availableParallelism } from 'node:os'
-import { createVitest } from 'vitest/node'
 import { ReportCollector } from './collect.ts'
 import { ProgressReporter, type ProgressOutput } from '../../reporters/progress.ts'
 import { startPermitServer, type PermitServer } from '../client/permits.ts'
@@ -15,21 +14,20 @@ import { preflight, firstToken, describeTransport } from './preflight.ts'
 import { narrowProfile, readAdvertised } from '../kit/advertised.ts'
 import { sweep, readJournal, outstanding } from './tracker.ts'
 import { loadProfile, type Profile } from '../profile.ts'
-import { fileHooks, suitesDir, packageRoot } from '../paths.ts'
 import { toolVersion } from '../version.ts'
 import { coverageOf } from '../catalogue/coverage.ts'
 import { THROTTLING_CHECK, throttlingCheck } from './throttling-check.ts'
-import { badCredentialAreas, phasePattern } from './bad-credentials.ts'
 import { globToPattern, suiteAreas } from './selection.ts'
-import { suiteGlobs, type Area } from './suite-index.ts'
+import type { Area } from './suite-index.ts'
+import { runChecks } from './suite-runner.ts'
 import { TargetUnreachable, UsageError } from '../errors.ts'
 import type { Recording, RunConfig, WorkerAuth } from '../kit/run-config.ts'
 import { defaultGate, type Gate } from '../report/gates.ts'
 import { addThrottling, type AttributesJudged, type CleanupSummary, type Report, type TransportSummary } from '../report/model.ts'
 
-// runConformance(): preflight, the suites in vitest, the sweep, the Report.
-// The only module that knows vitest's node API. Never prints the token,
-// never exits the process: the CLI decides what to show and how to exit.
+// runConformance(): preflight, the suites in vitest (src/run/suite-runner.ts), the sweep,
+// the Report. Never prints the token, never exits the process: the CLI decides what to
+// show and how to exit.
 
 /**
  * Worker threads at most: one per core (at least 2, at most 8). Each worker imports the
@@ -121,12 +119,12 @@ export async function runConformance(options: ConformanceOptions): Promise<Repor
   // Counted, so the report's request total is every request the run sent: the preflight and the sweep too.
   let mainRequests = 0
   const main: Http = { ...mainHttp, send: (request) => (mainRequests++, mainHttp.send(request)) }
-  const collector = new ReportCollector({ maxConsecutiveTransportFailures: options.maxConsecutiveTransportFailures ?? 5 })
   let cleanup: CleanupSummary
   let permits: PermitServer | undefined
   let transport: TransportSummary
   let attributes: AttributesJudged
   const stop = stopSignal(options.signal, options.runTimeoutMs)
+  const collector = new ReportCollector({ maxConsecutiveTransportFailures: options.maxConsecutiveTransportFailures ?? 5, stopRun: stop.abort })
   try {
     const testConnection = await preflight(main, baseUrl, auth.kind === 'bearer' ? undefined : 'the token from --token-url was refused')
     const advertised = await readAdvertised(main)
@@ -152,7 +150,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Repor
       ...(options.rate === undefined ? {} : { ratePerWorker: rateShare(options.rate, maxWorkers) }),
       ...(deadlineMs === undefined ? {} : { deadlineMs }),
     }
-    await runSuites(run, collector, maxWorkers, suites, { ...options, signal: stop.signal })
+    await runSuites(run, collector, permits, maxWorkers, suites, { ...options, signal: stop.signal })
   } finally {
     stop.dispose()
     // After passes, failures, crashes and Ctrl-C alike: nothing the run created stays behind.
@@ -203,66 +201,21 @@ function withDialect(profile: Profile, dialect: ConformanceOptions['dialect']): 
   return { ...profile, dialect }
 }
 
-/**
- * Every selected check but those sending bad credentials, then those: see src/run/bad-credentials.ts.
- * Each phase loads only the suite files that can hold a selected check, and none starts without one.
- */
-async function runSuites(run: RunConfig, collector: ReportCollector, maxWorkers: number, suites: readonly Area[], options: ConformanceOptions): Promise<void> {
-  const only = options.only === undefined ? undefined : globToPattern(options.only)
-  // Without --only every suite file is loaded by its name pattern, so a full run cannot miss a file the index lacks.
-  const first = only === undefined ? ['**/*.suite.{ts,js}'] : suiteGlobs(suites)
-  if (first.length > 0) await runPhase(run, collector, maxWorkers, options, first, phasePattern(only, 'without'))
-  if (options.signal?.aborted || collector.transportGaveUp || collector.internalErrors.length > 0) return
-  const last = suiteGlobs(badCredentialAreas.filter((area) => suites.includes(area)))
-  if (last.length > 0) await runPhase(run, collector, Math.min(maxWorkers, last.length), options, last, phasePattern(only, 'only'))
-}
-
-async function runPhase(run: RunConfig, collector: ReportCollector, maxWorkers: number, options: ConformanceOptions, include: string[], testNamePattern: string): Promise<void> {
-  const ownSignalListeners = { SIGINT: process.listeners('SIGINT'), SIGTERM: process.listeners('SIGTERM') }
-  const vitest = await createVitest('test', {
-    config: false,
-    root: packageRoot,
-    dir: suitesDir,
-    include,
-    exclude: [],
-    watch: false,
-    provide: { run },
+/** The selected checks in vitest; each run loads only the suite files that can hold a selected check. */
+async function runSuites(run: RunConfig, collector: ReportCollector, permits: PermitServer, maxWorkers: number, suites: readonly Area[], options: ConformanceOptions): Promise<void> {
+  await runChecks({ maxWorkers, maxConcurrency: run.connectionsPerWorker }, {
+    run,
+    // Without --only every suite file is loaded, so a full run cannot miss a file the index lacks.
+    areas: options.only === undefined ? 'all' : suites,
+    ...(options.only === undefined ? {} : { testNamePattern: globToPattern(options.only) }),
     reporters: [collector, ...(options.progress ? [new ProgressReporter(options.progress)] : [])],
-    testNamePattern,
-    maxWorkers,
-    maxConcurrency: run.connectionsPerWorker,
-    sequence: { concurrent: true },
-    // Threads start in about half the time forks take, and the workers only wait on the network.
-    pool: 'threads',
-    // Files share a worker's modules (undici, ajv's compiled schemas, faker): importing them
-    // for every file cost more CPU than the checks. State that belongs to one file is ended
-    // by the setup file.
-    isolate: false,
-    setupFiles: [fileHooks],
-    // No vitest timeout may end a check or a file's cleanup: every request is already bounded
-    // by --timeout and the retry policy, and the run as a whole by --run-timeout. A vitest
-    // timeout only crashed runs against slow or throttling servers, or under --rate.
-    testTimeout: 0,
-    hookTimeout: 0,
-    passWithNoTests: true,
+    endTurns: permits.endTurns,
+    ...(options.signal ? { signal: options.signal } : {}),
   })
-  // Vitest's logger exits the process on SIGINT/SIGTERM, which would skip the sweep:
-  // the caller's signal (the CLI's handler) is the only way to stop a run.
-  for (const name of ['SIGINT', 'SIGTERM'] as const) {
-    for (const listener of process.listeners(name)) if (!ownSignalListeners[name].includes(listener)) process.off(name, listener)
-  }
-  const abort = () => void vitest.cancelCurrentRun('keyboard-input')
-  options.signal?.addEventListener('abort', abort, { once: true })
-  try {
-    await vitest.start()
-  } finally {
-    options.signal?.removeEventListener('abort', abort)
-    await vitest.close()
-  }
 }
 
 /**
- * The caller's signal (Ctrl-C) or --run-timeout, whichever comes first. Not AbortSignal.any with
+ * The caller's signal (Ctrl-C), --run-timeout or abort() (the target stopped answering), whichever comes first. Not AbortSignal.any with
  * AbortSignal.timeout: Node 20 may collect that combined signal mid-run, and the timeout never fires.
  */
 function stopSignal(caller: AbortSignal | undefined, timeoutMs: number | undefined) {
@@ -277,6 +230,7 @@ function stopSignal(caller: AbortSignal | undefined, timeoutMs: number | undefin
     get timedOut() {
       return timedOut
     },
+    abort: () => controller.abort(),
     dispose: () => (clearTimeout(timer), caller?.removeEventListener('abort', onCaller)),
   }
 }

@@ -1,3 +1,5 @@
+import path from 'node:path'
+
 // Which suite file holds which check ids, by the ids' prefixes, so that an --only run
 // imports only the files that can hold a selected check instead of all of them (each
 // import costs a worker's start-up and the file's collection). Data, not a scan of the
@@ -7,7 +9,7 @@
 
 /** Area (the suite file suites/<area>.suite.ts) → the prefixes of every check id it registers. */
 export const suiteIndex = {
-  auth: ['auth.'],
+  auth: ['auth.', 'security.no-token.', 'security.wrong-token.', 'security.query-token.', 'security.other-scheme.'],
   discovery: ['discovery.'],
   'entra-connection': ['entra.test-connection.'],
   'entra-gallery': ['entra.gallery.'],
@@ -29,13 +31,16 @@ export const suiteIndex = {
   patch: ['patch.'],
   profile: ['profile.'],
   projection: ['projection.'],
-  security: ['security.'],
+  security: ['security.password.', 'security.body.', 'security.filter.', 'security.patch-path.', 'security.errors.'],
   users: ['users.'],
 } as const satisfies Readonly<Record<string, readonly string[]>>
 
 export type Area = keyof typeof suiteIndex
 
 export const areas = Object.keys(suiteIndex) as Area[]
+
+/** The area of a suite file: suites/<area>.suite.ts (or .js when installed). */
+export const areaOf = (file: string): string => path.basename(file).replace(/\.suite\.[jt]s$/, '')
 
 /** vitest include globs for these areas' files below suites/ (.ts in development, .js when installed). */
 export const suiteGlobs = (selected: readonly string[]): string[] => selected.map((area) => `**/${area}.suite.{ts,js}`)

@@ -85,7 +85,7 @@ describe.concurrent('the full suite behind a hostile proxy', () => {
     expect(warned.length).toBeGreaterThan(0)
     for (const check of warned) expect(check.status === 'warn' && check.message).toMatch(/got no answer within --timeout .*holds refusals/)
     // Every check but the bad-credential ones had sent its requests before the first bad token:
-    // after it come only the last phase's own setup and the cleanup.
+    // after it come only the last turn's own setup and the cleanup.
     const firstBad = pit.arrivals.findIndex((a) => a.bad)
     const validAfter = pit.arrivals.slice(firstBad).filter((a) => !a.bad && a.method !== 'DELETE').length
     expect(firstBad).toBeGreaterThan(1000)
