@@ -6,7 +6,7 @@ import base from './vitest.config.ts'
 // The files below start full runs, slow or paced servers, Chromium or npm; npm test runs them.
 // No type check either: `npm run typecheck` (npm test runs it first).
 const slow = [
-  'test/self-test.test.ts', 'test/lawful-variants.test.ts', 'test/cli.test.ts', 'test/fault-coverage.test.ts', 'test/fixes.test.ts',
+  'test/self-test.test.ts', 'test/self-test/**', 'test/lawful-variants/**', 'test/typecheck.test.ts', 'test/cli.test.ts', 'test/fault-coverage.test.ts', 'test/fixes.test.ts',
   'test/third-party.test.ts', 'test/readme-commands.test.ts', 'test/profiles-run.test.ts', 'test/pack.test.ts', 'test/suite-index.test.ts',
   'test/load.test.ts', 'test/load-artillery.test.ts', 'test/report-evidence.test.ts', 'test/patch-replay.test.ts', 'test/concurrency.test.ts',
   'test/only-selection.test.ts', 'test/record-all.test.ts', 'test/report-html-first-screens.test.ts', 'test/filters-replay.test.ts',

@@ -7,7 +7,7 @@ import { faults } from './faults/index.ts'
 import { repoRoot } from './helpers.ts'
 
 // A check that no defect can make fail is a check that cannot fail. Every check id any
-// built-in profile registers must be in some fault's blast radius (test/self-test.test.ts),
+// built-in profile registers must be in some fault's blast radius (test/self-test/),
 // or be made to fail by the named test where a fault of the SCIM server cannot reach it.
 
 const provenElsewhere: Readonly<Record<string, string>> = {

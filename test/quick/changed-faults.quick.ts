@@ -4,7 +4,7 @@ import { repoRoot } from '../helpers.ts'
 import { changedFiles, faultsTouchedBy } from './changed.ts'
 
 // npm run test:quick only (vitest.quick.config.ts): the reference run and the faults the
-// working change touches. npm test runs every fault in test/self-test.test.ts.
+// working change touches. npm test runs every fault (test/self-test/).
 
 const touched = faultsTouchedBy(changedFiles(repoRoot))
 
