@@ -1,6 +1,6 @@
-// Shape validation of SCIM messages against the JSON Schemas in schemas/.
-// The schemas are read and compiled once per process, on first use; a violation
-// is data (JSON pointer, rule, message), never an exception.
+// Shape validation of SCIM messages against the JSON Schemas in schemas/, with validators
+// compiled ahead of time (src/response-kinds.ts); a violation is data (JSON pointer, rule,
+// message), never an exception.
 
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
@@ -8,7 +8,9 @@ import { Ajv2020 } from 'ajv/dist/2020.js'
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js'
 import addFormatsModule from 'ajv-formats'
 import { schemasDir } from './paths.ts'
-import { SCHEMA_BASE_URL, XSD_DATE_TIME_PATTERN } from './scim/json-schema.ts'
+import { XSD_DATE_TIME_PATTERN } from './scim/json-schema.ts'
+import { AJV_OPTIONS, responseKinds, validatorName, type KindSpec, type ResponseKind } from './response-kinds.ts'
+import * as precompiled from './generated/response-validators.ts'
 
 export interface Violation {
   /** RFC 6901 JSON Pointer into the validated body; '' is the body itself. */
@@ -18,73 +20,29 @@ export interface Violation {
   readonly message: string
 }
 
-interface KindSpec {
-  readonly schema: string
-  /** For a ListResponse: the schema every element of Resources must meet. */
-  readonly resources?: string
-  /** Cited when the failing part of the schema names no rule of its own. */
-  readonly section: string
-}
-
-export const responseKinds = {
-  User: { schema: 'user.schema.json', section: 'RFC7643 4.1' },
-  Group: { schema: 'group.schema.json', section: 'RFC7643 4.2' },
-  'ListResponse<User>': { schema: 'list-response.schema.json', resources: 'user.schema.json', section: 'RFC7644 3.4.2' },
-  'ListResponse<Group>': { schema: 'list-response.schema.json', resources: 'group.schema.json', section: 'RFC7644 3.4.2' },
-  Error: { schema: 'error.schema.json', section: 'RFC7644 3.12' },
-  ServiceProviderConfig: { schema: 'service-provider-config.schema.json', section: 'RFC7643 5' },
-  ResourceType: { schema: 'resource-type.schema.json', section: 'RFC7643 6' },
-  'ListResponse<ResourceType>': { schema: 'list-response.schema.json', resources: 'resource-type.schema.json', section: 'RFC7644 3.4.2' },
-  Schema: { schema: 'schema.schema.json', section: 'RFC7643 7' },
-  'ListResponse<Schema>': { schema: 'list-response.schema.json', resources: 'schema.schema.json', section: 'RFC7644 3.4.2' },
-  PatchOp: { schema: 'patch-op.schema.json', section: 'RFC7644 3.5.2' },
-  BulkRequest: { schema: 'bulk-request.schema.json', section: 'RFC7644 3.7' },
-  BulkResponse: { schema: 'bulk-response.schema.json', section: 'RFC7644 3.7' },
-} as const satisfies Record<string, KindSpec>
-
-export type ResponseKind = keyof typeof responseKinds
-
 // ajv-formats is CommonJS; under nodenext its default import is the module object.
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default
 
-let ajv: Ajv2020 | undefined
-const compiled = new Map<string, ValidateFunction>()
+/** Validates a message body against the schema of what was asked for. */
+export function validate(kind: ResponseKind, body: unknown): Violation[] {
+  const validator = (precompiled as unknown as Record<string, ValidateFunction>)[validatorName(kind)]
+  if (!validator) throw new Error(`scim-conform: no validator for ${kind}: run npm run schemas`)
+  if (validator(body)) return []
+  return toViolations(validator.errors ?? [], responseKinds[kind].section)
+}
 
+let ajv: Ajv2020 | undefined
+
+/** An ajv with the options and the schemas the precompiled validators were built with. */
 function instance(): Ajv2020 {
   if (ajv) return ajv
-  // verbose: errors carry parentSchema, whose $comment names the rule. validateSchema: false, because
-  // test/schemas.test.ts holds every file to the draft 2020-12 meta-schema; checking them again
-  // compiled the meta-schema in every worker of every run (a tenth of a second of CPU each).
-  const created = new Ajv2020({ allErrors: true, verbose: true, strictSchema: true, strictTypes: false, allowMatchingProperties: true, validateSchema: false })
+  const created = new Ajv2020(AJV_OPTIONS)
   addFormats(created)
   const files = new Set<string>(Object.values(responseKinds).flatMap((k: KindSpec) => [k.schema, ...(k.resources ? [k.resources] : [])]))
   files.add('enterprise-user.schema.json')
   for (const file of files) created.addSchema(JSON.parse(readFileSync(path.join(schemasDir, file), 'utf8')) as object)
   ajv = created
   return created
-}
-
-function validatorFor(kind: ResponseKind): ValidateFunction {
-  const cached = compiled.get(kind)
-  if (cached) return cached
-  const spec: KindSpec = responseKinds[kind]
-  const a = instance()
-  const validator = spec.resources
-    ? a.compile({
-        allOf: [{ $ref: SCHEMA_BASE_URL + spec.schema }],
-        properties: { Resources: { items: { $ref: SCHEMA_BASE_URL + spec.resources } } },
-      })
-    : a.getSchema(SCHEMA_BASE_URL + spec.schema)
-  if (!validator) throw new Error(`scim-conform: schema ${spec.schema} did not compile`)
-  compiled.set(kind, validator)
-  return validator
-}
-
-/** Validates a message body against the schema of what was asked for. */
-export function validate(kind: ResponseKind, body: unknown): Violation[] {
-  const validator = validatorFor(kind)
-  if (validator(body)) return []
-  return toViolations(validator.errors ?? [], responseKinds[kind].section)
 }
 
 /** Compiles a schema outside schemas/ (a target's declared schema) with the same settings, once per schema object. */

@@ -5,9 +5,10 @@ import { Ajv2020 } from 'ajv/dist/2020.js'
 import { schemasDir } from '../src/paths.ts'
 import { SCHEMA_BASE_URL, resourceJsonSchemas } from '../src/scim/json-schema.ts'
 import { coreSchemas } from '../src/scim/core-schemas.ts'
-import { responseKinds, validate } from '../src/validate.ts'
+import { validate } from '../src/validate.ts'
+import { responseKinds } from '../src/response-kinds.ts'
 import { checkSchemaRepresentation } from '../src/kit/schema-representation.ts'
-import { serializeSchema } from '../scripts/generate-schemas.ts'
+import { responseValidatorsSource, serializeSchema, validatorsFile } from '../scripts/generate-schemas.ts'
 
 function readSchemaFile(file: string): string {
   return readFileSync(path.join(schemasDir, file), 'utf8')
@@ -19,6 +20,10 @@ const messageSchemaFiles = [
 ]
 
 describe('schemas/', () => {
+  it('src/generated/response-validators.ts is compiled from them as they are (run npm run schemas)', () => {
+    expect(readFileSync(validatorsFile, 'utf8') === responseValidatorsSource(), 'the precompiled validators are stale: run npm run schemas').toBe(true)
+  })
+
   it.each(Object.entries(resourceJsonSchemas()))('%s equals the generator output (run scripts/generate-schemas.ts)', (file, schema) => {
     expect(readSchemaFile(file)).toBe(serializeSchema(schema))
   })

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { responseKinds, validate } from '../src/validate.ts'
-import type { ResponseKind, Violation } from '../src/validate.ts'
+import { validate } from '../src/validate.ts'
+import type { Violation } from '../src/validate.ts'
+import { responseKinds, type ResponseKind } from '../src/response-kinds.ts'
 
 // RFC 7643 section 8 and RFC 7644 examples, as data. Values follow the RFC; long
 // strings (certificates, descriptions) are shortened where their content is irrelevant.

@@ -1,4 +1,4 @@
-import { responseKinds } from '../validate.ts'
+import { responseKinds } from '../response-kinds.ts'
 import { schemaCheckId } from '../kit/observe.ts'
 
 // How to fix each check: what the server should send instead, with the rule.

@@ -1,6 +1,7 @@
 import type { HttpResponse } from '../client/http.ts'
 import type { Observation } from './run-config.ts'
-import { validate, type ResponseKind } from '../validate.ts'
+import { validate } from '../validate.ts'
+import type { ResponseKind } from '../response-kinds.ts'
 import { checkResourceRules, checkContentType } from './response-rules.ts'
 
 // Every response a check receives is judged here, beside the check's own verdict:
