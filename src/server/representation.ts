@@ -22,8 +22,12 @@ export function locationOf(baseUrl: string, type: ResourceTypeSpec, id: string):
   return `${baseUrl}${type.endpoint}/${id}`
 }
 
-export function represent(entry: StoredResource, type: ResourceTypeSpec, context: RepresentationContext): ScimResource {
-  const { password: _password, ...attributes } = structuredClone(entry.attributes)
+/**
+ * `shared`: nested values are the store's own, not copies, for a representation that is only read
+ * (a list query's filter and sort look at every resource; only the page it answers is copied).
+ */
+export function represent(entry: StoredResource, type: ResourceTypeSpec, context: RepresentationContext, shared = false): ScimResource {
+  const { password: _password, ...attributes } = shared ? entry.attributes : structuredClone(entry.attributes)
   const schemas = [type.schema.id, ...type.extensions.map((e) => e.id).filter((id) => attributes[id] !== undefined)]
   const resource: ScimResource = { schemas, id: entry.id, ...attributes }
   if (type === USER_TYPE) {
@@ -48,13 +52,18 @@ export function represent(entry: StoredResource, type: ResourceTypeSpec, context
 function groupsOf(userId: string, context: RepresentationContext): JsonValue[] {
   return context.store
     .all('Groups')
-    .filter((group) => memberIds(group.attributes).includes(userId))
+    .filter((group) => hasMember(group.attributes, userId))
     .map((group) => ({
       value: group.id,
       $ref: locationOf(context.baseUrl, GROUP_TYPE, group.id),
       display: typeof group.attributes['displayName'] === 'string' ? group.attributes['displayName'] : '',
       type: 'direct',
     }))
+}
+
+function hasMember(attributes: JsonObject, id: string): boolean {
+  const members = attributes['members']
+  return Array.isArray(members) && members.some((m) => isObject(m) && m['value'] === id)
 }
 
 export function memberIds(attributes: JsonObject): string[] {

@@ -9,6 +9,7 @@ import { FilterSyntaxError, parseFilter } from '../scim/filter/parse.ts'
 import { SCHEMA_URN } from '../scim/schema-model.ts'
 import type { JsonObject, ScimResource } from '../scim/types.ts'
 import type { ServerContext } from './context.ts'
+import type { StoredResource } from './store.ts'
 import type { ListQuery } from './list-query.ts'
 import { project } from './projection.ts'
 import { represent } from './representation.ts'
@@ -22,10 +23,10 @@ export function search(
   context: ServerContext,
 ): JsonObject {
   const filter = query.filter === undefined ? undefined : readFilter(query.filter)
-  let matches: Sortable[] = types.flatMap((type) =>
+  let matches: (Sortable & { readonly entry: StoredResource })[] = types.flatMap((type) =>
     context.store
       .all(type.collection)
-      .map((entry) => ({ type, resource: represent(entry, type, context) }))
+      .map((entry) => ({ type, entry, resource: represent(entry, type, context, true) }))
       .filter(({ type, resource }) => filter === undefined || matchesFilter(filter, resource, type)),
   )
   // Without the sort feature, sortBy is ignored (the RFC makes sorting optional, section 3.4.2.3).
@@ -36,7 +37,7 @@ export function search(
     totalResults: matches.length,
     itemsPerPage: page.length,
     startIndex: query.startIndex,
-    Resources: page.map(({ type, resource }) => project(resource, type, query)),
+    Resources: page.map(({ type, entry }) => project(represent(entry, type, context), type, query)),
   }
 }
 
