@@ -35,5 +35,7 @@ export default defineConfig({
     // servers, Retry-After, a tarpit), and two at a time left the cores idle through those waits.
     maxWorkers: Math.max(4, availableParallelism()),
     sequence: { sequencer: LongestFirst },
+    // The CLI the tests spawn, compiled once (test/cli-build.ts).
+    globalSetup: ['./test/cli-build.ts'],
   },
 })

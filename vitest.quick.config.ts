@@ -13,9 +13,13 @@ const slow = [
   'test/optional-features.test.ts', 'test/transport/**', 'test/safety/**',
 ]
 
-export default mergeConfig(base, defineConfig({
+const quick = mergeConfig(base, defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'test/quick/*.quick.ts'],
     exclude: ['**/node_modules/**', ...slow],
   },
 }))
+// None of these files spawns the CLI, so none needs it compiled (test/cli-build.ts).
+quick.test!.globalSetup = []
+
+export default quick

@@ -4,6 +4,7 @@ import path from 'node:path'
 import { spawn } from 'node:child_process'
 import { runCli, startServer, tempDir, TOKEN, repoRoot, writtenVerdicts, everyReportSays } from './helpers.ts'
 import { onResponse } from './faults/wrappers.ts'
+import { cliEntry } from './cli-build.ts'
 import { slow } from './transport/hostile.ts'
 import type { Report } from '../src/report/model.ts'
 
@@ -212,7 +213,7 @@ describe('verdicts', () => {
 
 describe('serve', () => {
   it('prints its base URL first, serves until stopped, and the suite passes against it', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'src/cli.ts'), 'serve', '--port', '0', '--token', 'serve-token'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [cliEntry, 'serve', '--port', '0', '--token', 'serve-token'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] })
     try {
       const url = await new Promise<string>((resolve, reject) => {
         let out = ''

@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process'
 import { createReferenceServer, type Handle, type ReferenceServer, type ServerFeatures } from '../src/server/index.ts'
 import { runConformance, type ConformanceOptions } from '../src/run/run.ts'
 import type { Report } from '../src/report/model.ts'
+import { cliEntry } from './cli-build.ts'
 
 export const TOKEN = 'self-test-token-9f8e7d'
 export const repoRoot = path.resolve(import.meta.dirname, '..')
@@ -51,10 +52,10 @@ export interface CliResult {
   readonly stderr: string
 }
 
-/** Spawns the real bin through tsx, as a user's shell would. */
+/** Spawns the real bin, compiled (test/cli-build.ts), as a user's shell would. */
 export function runCli(args: readonly string[], options: { env?: Record<string, string>; cwd?: string; timeoutMs?: number } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'src/cli.ts'), ...args], {
+    const child = spawn(process.execPath, [cliEntry, ...args], {
       cwd: options.cwd ?? repoRoot,
       env: { ...process.env, CI: '1', SCIM_CONFORM_URL: '', SCIM_CONFORM_TOKEN: '', ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { readJournal } from '../../src/run/tracker.ts'
 import { repoRoot, TOKEN } from '../helpers.ts'
+import { cliEntry } from '../cli-build.ts'
 
 // A real `scim-conform run` process the safety tests interrupt, and the journal they watch.
 
@@ -16,7 +17,7 @@ export interface RunningCli {
 }
 
 export function startRun(baseUrl: string, reportDir: string): RunningCli {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'src/cli.ts'), '--url', baseUrl, '--report-dir', reportDir, '--quiet'], {
+  const child = spawn(process.execPath, [cliEntry, '--url', baseUrl, '--report-dir', reportDir, '--quiet'], {
     cwd: repoRoot,
     env: { ...process.env, CI: '1', SCIM_CONFORM_URL: '', SCIM_CONFORM_TOKEN: TOKEN },
     stdio: ['ignore', 'ignore', 'pipe'],
