@@ -88,9 +88,12 @@ const isObject = (value: JsonValue | undefined): value is JsonObject => typeof v
 const ORDERING: readonly CompareOperator[] = ['gt', 'ge', 'lt', 'le']
 const ORDERED_TYPES = new Set(['string', 'dateTime', 'integer', 'decimal', 'reference'])
 
+/** The tail of a value no resource holds. Built once: building it parses the pattern, and the trees below ask for it per leaf. */
+const noneSuffix = fc.stringMatching(/^[a-z0-9]{3,8}$/)
+
 /** `<target> eq <value>`: a dataset value (in mixed case where the attribute ignores case) or one that matches nothing. */
 function eqLeaf(target: FilterTarget, marker: string): fc.Arbitrary<Filter> {
-  const absent = typeof target.values[0] === 'string' ? [fc.stringMatching(/^[a-z0-9]{3,8}$/).map((s) => `${marker}none-${s}`)] : []
+  const absent = typeof target.values[0] === 'string' ? [noneSuffix.map((s) => `${marker}none-${s}`)] : []
   const value = fc.oneof({ arbitrary: fc.constantFrom(...target.values), weight: 4 }, ...absent.map((arbitrary) => ({ arbitrary, weight: 1 })))
   return value.chain((v) => spelled(target, v, marker)).map((v) => onTarget(target, { kind: 'compare', path: target.path, op: 'eq', value: v }))
 }
