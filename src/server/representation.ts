@@ -66,12 +66,6 @@ function hasMember(attributes: JsonObject, id: string): boolean {
   return Array.isArray(members) && members.some((m) => isObject(m) && m['value'] === id)
 }
 
-export function memberIds(attributes: JsonObject): string[] {
-  const members = attributes['members']
-  if (!Array.isArray(members)) return []
-  return members.flatMap((m) => (isObject(m) && typeof m['value'] === 'string' ? [m['value']] : []))
-}
-
 /** Adds $ref and type to a member that names a known resource, when the client did not send them. */
 function withReference(member: JsonValue, context: RepresentationContext): JsonValue {
   if (!isObject(member) || typeof member['value'] !== 'string') return member
