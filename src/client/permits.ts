@@ -6,14 +6,14 @@ import net from 'node:net'
 // "R" when its request is done. A worker that dies closes its connection, and
 // every permit it held comes back, so a crash can never wedge the run.
 //
-// The same connection carries the last turn (src/run/last-turn.ts): a worker sends
-// "W" to wait until every other check has ended, and gets "O" then, or "X" when the
+// The same connection carries the last turn (src/run/bad-credentials.ts): a worker sends
+// "W" to wait until every other suite file has ended, and gets "O" then, or "X" when the
 // run stopped first.
 
 export interface PermitSource {
   /** Resolves when a request may go out; call the returned function when it is answered. */
   acquire(): Promise<() => void>
-  /** Resolves when every other check has ended ('go'), or the run stopped before ('stopped'). */
+  /** Resolves when every other suite file has ended ('go'), or the run stopped before ('stopped'). */
   lastTurn(): Promise<LastTurn>
   close(): void
 }

@@ -10,7 +10,7 @@ import { areaOf, type Area } from './suite-index.ts'
 // every other file has ended: a worker that takes it has nothing else left to take.
 // A vitest instance (its vite server, and the transform of every suite and kit module) costs
 // about a third of a second of CPU to create and fill, so one serves the runs after it in
-// this process too: the project's self-test makes a hundred runs in one process.
+// this process too: each fault shard of the project's self-test makes about thirty.
 
 export interface ChecksToRun {
   readonly run: RunConfig

@@ -3,7 +3,7 @@ import { faults } from './index.ts'
 import { expectFaultBreaksExactly } from './judge.ts'
 
 // The fault matrix in FAULT_SHARDS test files (test/self-test/faults-<n>.test.ts), so that
-// vitest spreads its hundred full runs over its workers instead of queueing them in one file.
+// vitest spreads its 116 runs (27 full, the rest --only) over its workers instead of queueing them in one file.
 
 export const FAULT_SHARDS = 4
 
