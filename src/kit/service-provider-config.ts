@@ -1,3 +1,4 @@
+import { inject } from 'vitest'
 import { answerOf, Blocked } from './blocked.ts'
 import type { ScimClient } from '../client/scim-client.ts'
 
@@ -34,15 +35,20 @@ export interface ServiceProviderClaims {
 
 export type OptionalFeature = 'patch' | 'bulk' | 'filter' | 'changePassword' | 'sort' | 'etag'
 
-// One read per worker file: every check of the file sees the same claims.
-let cached: Promise<ServiceProviderClaims> | undefined
+// One read per worker and run: every check the worker runs sees the same claims. A worker
+// thread can serve several runs (src/run/kept-threads.ts), so the claims are kept by run.
+let cached: { readonly run: string; readonly claims: Promise<ServiceProviderClaims> } | undefined
 
 export function serviceProviderClaims(scim: ScimClient): Promise<ServiceProviderClaims> {
-  cached ??= readClaims(scim).catch((error: unknown) => {
-    cached = undefined
-    throw error
-  })
-  return cached
+  const run = inject('run').prefix
+  if (cached?.run !== run) {
+    const claims = readClaims(scim).catch((error: unknown) => {
+      if (cached?.claims === claims) cached = undefined
+      throw error
+    })
+    cached = { run, claims }
+  }
+  return cached.claims
 }
 
 /** Ends the check as skipped unless the target claims the feature; returns the claims otherwise. */

@@ -4,6 +4,7 @@ import type { RunConfig } from '../kit/run-config.ts'
 import type { LastTurn } from '../client/permits.ts'
 import { lastTurnArea } from './bad-credentials.ts'
 import { areaOf, type Area } from './suite-index.ts'
+import { closeKeptThreads, keptThreads } from './kept-threads.ts'
 
 // The suites in one vitest run. The last-turn file (the bad-credential checks, see
 // src/run/bad-credentials.ts) is queued after every other file, and its checks wait until
@@ -67,8 +68,13 @@ export async function runChecks(shape: RunnerShape, checks: ChecksToRun): Promis
     checks.signal?.removeEventListener('abort', abort)
     kept.relay.to = []
     if (reusable) keepIdle(key, kept)
-    else await kept.vitest.close()
+    else await close(kept)
   }
+}
+
+async function close(kept: Kept): Promise<void> {
+  await kept.vitest.close()
+  await closeKeptThreads(kept.vitest.getRootProject())
 }
 
 function takeIdle(key: string): Kept | undefined {
@@ -83,7 +89,7 @@ function keepIdle(key: string, kept: Kept): void {
   const timer = setTimeout(() => {
     const at = list.findIndex((entry) => entry.kept === kept)
     if (at !== -1) list.splice(at, 1)
-    void kept.vitest.close()
+    void close(kept)
   }, IDLE_MS)
   timer.unref()
   list.push({ kept, timer })
@@ -104,8 +110,9 @@ async function create(shape: RunnerShape): Promise<Kept> {
     maxWorkers: shape.maxWorkers,
     maxConcurrency: shape.maxConcurrency,
     sequence: { concurrent: true, sequencer: LastTurnFileLast },
-    // Threads start in about half the time forks take, and the workers only wait on the network.
-    pool: 'threads',
+    // Threads start in about half the time forks take, and the workers only wait on the network;
+    // kept threads also serve the instance's next run (src/run/kept-threads.ts).
+    pool: keptThreads,
     // Files share a worker's modules (undici, ajv's compiled schemas, faker): importing them
     // for every file cost more CPU than the checks. State that belongs to one file is ended
     // by the setup file.
