@@ -1,81 +1,86 @@
 import { it, expect } from 'vitest'
-import { startPermitServer, permitClient } from '../src/client/permits.ts'
+import { Worker } from 'node:worker_threads'
+import { createPermits, permitClient } from '../src/client/permits.ts'
 
-// The run-wide concurrency limit: never more permits out than the limit, in the
-// order asked, and a dead holder gives its permits back.
+// The run-wide concurrency limit: never more permits out than the limit, across threads,
+// every request granted in the end, and the last turn answered once for every wait.
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 it('never grants more than the limit across clients, and grants every request eventually', async () => {
-  const server = await startPermitServer(3)
-  const clients = [permitClient(server.port), permitClient(server.port), permitClient(server.port)]
-  try {
-    let inFlight = 0
-    let peak = 0
-    const work = async (client: (typeof clients)[number]) => {
-      const release = await client.acquire()
-      inFlight++
-      peak = Math.max(peak, inFlight)
-      await sleep(5)
-      inFlight--
-      release()
-    }
-    await Promise.all(Array.from({ length: 60 }, (_, i) => work(clients[i % 3]!)))
-    expect(peak).toBe(3)
-    expect(server.maxGranted()).toBe(3)
-  } finally {
-    for (const c of clients) c.close()
-    await server.close()
-  }
-})
-
-it('a client that dies while holding permits gives them back', async () => {
-  const server = await startPermitServer(1)
-  const dying = permitClient(server.port)
-  const other = permitClient(server.port)
-  try {
-    await dying.acquire()
-    const granted = other.acquire()
-    let got = false
-    void granted.then(() => (got = true))
-    await sleep(50)
-    expect(got).toBe(false)
-    dying.close()
-    const release = await granted
+  const permits = createPermits(3)
+  const clients = [permitClient(permits.shared), permitClient(permits.shared), permitClient(permits.shared)]
+  let inFlight = 0
+  let peak = 0
+  const work = async (client: (typeof clients)[number]) => {
+    const release = await client.acquire()
+    inFlight++
+    peak = Math.max(peak, inFlight)
+    await sleep(5)
+    inFlight--
     release()
-    expect(got).toBe(true)
-  } finally {
-    other.close()
-    await server.close()
   }
+  await Promise.all(Array.from({ length: 60 }, (_, i) => work(clients[i % 3]!)))
+  expect(peak).toBe(3)
+  expect(permits.maxGranted()).toBe(3)
 })
 
-it('the last turn: waits are answered when the turns end, later waits at once, and a stopped run answers stopped', async () => {
-  const server = await startPermitServer(2)
-  const clients = [permitClient(server.port), permitClient(server.port)]
-  try {
-    // Several checks of one worker wait on its one connection: each gets its own answer.
-    const early = [...clients, clients[0]!, clients[0]!].map((client) => client.lastTurn())
-    let answered = false
-    void Promise.all(early).then(() => (answered = true))
-    await sleep(50)
-    expect(answered).toBe(false)
-    server.endTurns('go')
-    expect(await Promise.all(early)).toEqual(['go', 'go', 'go', 'go'])
-    // The first answer holds: a run that stops after the turn began does not take it back.
-    server.endTurns('stopped')
-    expect(await clients[0]!.lastTurn()).toBe('go')
-  } finally {
-    for (const c of clients) c.close()
-    await server.close()
-  }
-  const stopped = await startPermitServer(1)
-  const waiting = permitClient(stopped.port)
-  try {
-    const turn = waiting.lastTurn()
-    await stopped.close()
-    expect(await turn).toBe('stopped')
-  } finally {
-    waiting.close()
-  }
+// Two threads, each asking for 40 permits and holding each a few ms: the shared count never
+// passes the limit, as the threads themselves observe it.
+const HOLDER = `
+const { workerData, parentPort } = require('node:worker_threads')
+const slots = new Int32Array(workerData.shared)
+import('tsx/esm/api').then(({ tsImport }) => tsImport(workerData.permits, workerData.permits)).then(async ({ permitClient }) => {
+  const client = permitClient(workerData.shared)
+  let highest = 0
+  await Promise.all(Array.from({ length: 40 }, async () => {
+    const release = await client.acquire()
+    highest = Math.max(highest, Atomics.load(slots, 0))
+    await new Promise((r) => setTimeout(r, 2))
+    release()
+  }))
+  parentPort.postMessage(highest)
+})
+`
+
+it('holds the limit across worker threads', async () => {
+  const permits = createPermits(2)
+  const source = new URL('../src/client/permits.ts', import.meta.url).href
+  const threads = [0, 1].map(() => new Worker(HOLDER, { eval: true, workerData: { shared: permits.shared, permits: source } }))
+  const highest = await Promise.all(threads.map((thread) => new Promise<number>((resolve, reject) => {
+    thread.once('message', resolve)
+    thread.once('error', reject)
+  })))
+  await Promise.all(threads.map((thread) => thread.terminate()))
+  expect(Math.max(...highest)).toBe(2)
+  expect(permits.maxGranted()).toBe(2)
+})
+
+it('a closed run answers every wait: permits at once, the last turn stopped', async () => {
+  const permits = createPermits(1)
+  const client = permitClient(permits.shared)
+  await client.acquire()
+  const waiting = client.acquire()
+  let got = false
+  void waiting.then(() => (got = true))
+  await sleep(20)
+  expect(got).toBe(false)
+  const turn = client.lastTurn()
+  permits.close()
+  ;(await waiting)()
+  expect(await turn).toBe('stopped')
+})
+
+it('the last turn: waits are answered when the turns end, later waits at once, and the first answer holds', async () => {
+  const permits = createPermits(2)
+  const clients = [permitClient(permits.shared), permitClient(permits.shared)]
+  const early = [...clients, clients[0]!, clients[0]!].map((client) => client.lastTurn())
+  let answered = false
+  void Promise.all(early).then(() => (answered = true))
+  await sleep(20)
+  expect(answered).toBe(false)
+  permits.endTurns('go')
+  expect(await Promise.all(early)).toEqual(['go', 'go', 'go', 'go'])
+  permits.endTurns('stopped')
+  expect(await clients[0]!.lastTurn()).toBe('go')
 })

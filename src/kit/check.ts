@@ -44,7 +44,7 @@ const fileTag = randomBytes(3).toString('hex')
 function workerSession(run: RunConfig): FileSession {
   if (!current) {
     const auth = run.auth
-    const source = permitClient(run.permitPort)
+    const source = permitClient(run.permits)
     const token = auth.kind === 'bearer' ? auth.token : clientCredentialsToken(auth.credentials, auth.issued, () => http.dispatcher, run.timeoutMs)
     const http: Http = createHttp({
       baseUrl: run.baseUrl, token, headers: run.headers, timeoutMs: run.timeoutMs, connections: run.connectionsPerWorker,
@@ -67,7 +67,7 @@ function workerSession(run: RunConfig): FileSession {
  */
 export async function endFileSession(file: { readonly meta: TaskMeta }): Promise<void> {
   if (!current) return
-  const { session: ending, permits } = current
+  const { session: ending } = current
   current = undefined
   try {
     const cleanup = new ScimClient(ending)
@@ -79,7 +79,6 @@ export async function endFileSession(file: { readonly meta: TaskMeta }): Promise
     file.meta.timings = cleanup.timings
     file.meta.throttling = ending.http.drainThrottling()
   } finally {
-    permits.close()
     await ending.http.close()
   }
 }

@@ -54,8 +54,8 @@ export interface RunConfig {
   /** Epoch ms of --run-timeout: no throttling wait goes past it. */
   readonly deadlineMs?: number
   readonly journalPath: string
-  /** Loopback port of the main process's permit server: the run-wide --concurrency limit. */
-  readonly permitPort: number
+  /** The run-wide --concurrency limit, in memory the worker threads share (src/client/permits.ts). */
+  readonly permits: SharedArrayBuffer
   /** --read-only: checks that write are skipped, and the client refuses to send a write. */
   readonly readOnly: boolean
   /** all: every check hands its exchanges (and its forks') to the report, not only a failure's evidence. */

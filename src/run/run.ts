@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto'
 import { availableParallelism } from 'node:os'
 import { ReportCollector } from './collect.ts'
 import { ProgressReporter, type ProgressOutput } from '../../reporters/progress.ts'
-import { startPermitServer, type PermitServer } from '../client/permits.ts'
+import { createPermits, type Permits } from '../client/permits.ts'
 import { createHttp, type Http } from '../client/http.ts'
 import { clientCredentialsToken, issuedAt, type ClientCredentials } from '../client/oauth.ts'
 import { DEFAULT_RETRY_POLICY } from '../client/retry.ts'
@@ -93,7 +93,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Repor
   writeFileSync(journalPath, JSON.stringify({ op: 'run', baseUrl, prefix, at: startedAt.toISOString() }) + '\n')
 
   const suites = suiteAreas(options.only)
-  // --concurrency is one limit for the whole run, held by the permit server below, so every
+  // --concurrency is one limit for the whole run, held in the permits below, so every
   // worker may use all of it: what is idle in one suite file is free for another. More workers
   // keep more files (and their sequential scenario chains) going at once.
   const maxWorkers = Math.max(1, Math.min(options.concurrency, suites.length, MAX_WORKERS))
@@ -120,7 +120,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Repor
   let mainRequests = 0
   const main: Http = { ...mainHttp, send: (request) => (mainRequests++, mainHttp.send(request)) }
   let cleanup: CleanupSummary
-  let permits: PermitServer | undefined
+  let permits: Permits | undefined
   let transport: TransportSummary
   let attributes: AttributesJudged
   const stop = stopSignal(options.signal, options.runTimeoutMs)
@@ -138,9 +138,9 @@ export async function runConformance(options: ConformanceOptions): Promise<Repor
       options.progress.write(`${testConnection}\n`)
       options.progress.write(`Plan: profile ${profile.name} (dialect ${profile.dialect}), at most ${options.concurrency} requests in flight in ${maxWorkers} workers${options.rate === undefined ? '' : `, ${options.rate} requests/s`}; attributes ${attributes.source === 'discovery' ? 'as /Schemas lists them' : `of the core schemas (${attributes.reason ?? ''})`}${attributes.leftOut.length > 0 ? `, ${attributes.leftOut.length} of the profile's left out` : ''}\n`)
     }
-    permits = await startPermitServer(options.concurrency)
+    permits = createPermits(options.concurrency)
     const run: RunConfig = {
-      permitPort: permits.port,
+      permits: permits.shared,
       baseUrl, auth, headers: options.headers, profile: judged.profile, leftOut: judged.leftOut, advertised, dialect: profile.dialect,
       seed: options.seed, runs: options.runs, timeoutMs: options.timeoutMs, connectionsPerWorker, journalPath,
       prefix,
@@ -154,7 +154,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Repor
   } finally {
     stop.dispose()
     // After passes, failures, crashes and Ctrl-C alike: nothing the run created stays behind.
-    await permits?.close()
+    permits?.close()
     cleanup = await sweep(journalPath, main, { concurrency: options.concurrency })
     await main.close()
   }
@@ -202,7 +202,7 @@ function withDialect(profile: Profile, dialect: ConformanceOptions['dialect']): 
 }
 
 /** The selected checks in vitest; each run loads only the suite files that can hold a selected check. */
-async function runSuites(run: RunConfig, collector: ReportCollector, permits: PermitServer, maxWorkers: number, suites: readonly Area[], options: ConformanceOptions): Promise<void> {
+async function runSuites(run: RunConfig, collector: ReportCollector, permits: Permits, maxWorkers: number, suites: readonly Area[], options: ConformanceOptions): Promise<void> {
   await runChecks({ maxWorkers, maxConcurrency: run.connectionsPerWorker }, {
     run,
     // Without --only every suite file is loaded, so a full run cannot miss a file the index lacks.
