@@ -1,5 +1,9 @@
 import { describe, it, expect } from 'vitest'
-import { startServer, runAgainst } from './helpers.ts'
+import { execFile } from 'node:child_process'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import { startServer, runAgainst, tempDir } from './helpers.ts'
+import { cliEntry } from './cli-build.ts'
 import { threadsStarted } from '../src/run/kept-threads.ts'
 import type { Report } from '../src/report/model.ts'
 
@@ -23,5 +27,24 @@ describe('kept vitest threads', () => {
     } finally {
       await Promise.all([plain.close(), bulk.close()])
     }
+  })
+})
+
+// A parked thread must not hold the process: the CLI would otherwise wait for the instance's
+// idle close (5 s) after printing its verdict. The compiled run, in a process of its own.
+const HOLDS_AFTER_A_RUN = (dist: string) => `
+const { runConformance } = await import(${JSON.stringify(`${dist}/run/run.js`)})
+const { createReferenceServer } = await import(${JSON.stringify(`${dist}/server/index.js`)})
+const server = await createReferenceServer({ token: 't', port: 0 })
+await runConformance({ target: { baseUrl: server.url, token: 't' }, profile: 'entra', reportDir: process.argv[1], concurrency: 4, timeoutMs: 10000, headers: {}, seed: 1, runs: 5, only: 'users.create.*' })
+await server.close()
+setImmediate(() => console.log(JSON.stringify(process._getActiveHandles().filter((h) => typeof h.hasRef === 'function' && h.hasRef()).map((h) => h.constructor.name))))
+`
+
+describe('after a run', () => {
+  it('nothing of vitest or its kept threads holds the process open', async () => {
+    const dist = path.dirname(cliEntry)
+    const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', HOLDS_AFTER_A_RUN(dist), tempDir('holds')])
+    expect(JSON.parse(stdout.trim().split('\n').at(-1)!)).toEqual([])
   })
 })

@@ -95,7 +95,6 @@ class KeptThread implements PoolWorker {
       } else {
         this.#thread = this.#newThread()
       }
-      this.#pipeOutput('pipe')
     }
     await this.#ready
   }
@@ -105,7 +104,6 @@ class KeptThread implements PoolWorker {
     if (!thread) return
     this.#thread = undefined
     for (const [event, listener] of this.#listeners.splice(0)) thread.off(event, listener)
-    this.#pipeOutput('unpipe', thread)
     this.#runs++
     if (this.#stoppedCleanly && this.#runs < RUNS_PER_THREAD) {
       thread.unref()
@@ -161,8 +159,9 @@ class KeptThread implements PoolWorker {
       eval: true,
       env: this.#options.env,
       execArgv: this.#options.execArgv,
-      stdout: true,
-      stderr: true,
+      // What a check prints reaches vitest through its console interception; the thread's own
+      // stdout and stderr go to the process's. Piping them (as vitest's pool does, to its
+      // logger) would keep a parked thread's port referenced, and the process alive.
     })
     this.#ready = new Promise((resolve, reject) => {
       const onMessage = (message: { keptThreadReady?: true }) => {
@@ -177,13 +176,4 @@ class KeptThread implements PoolWorker {
     return thread
   }
 
-  #pipeOutput(how: 'pipe' | 'unpipe', thread: Worker = this.#live): void {
-    const logger = this.#options.project.vitest.logger
-    const pairs = [[thread.stdout, logger.outputStream], [thread.stderr, logger.errorStream]] as const
-    for (const [from, to] of pairs) {
-      to.setMaxListeners(to.getMaxListeners() + (how === 'pipe' ? 1 : -1))
-      if (how === 'pipe') from.pipe(to)
-      else from.unpipe(to)
-    }
-  }
 }
