@@ -2,16 +2,14 @@
 import { parseCommand, type CleanupOptions, type RunOptions } from './cli/options.ts'
 import { helpText } from './cli/help.ts'
 import { loadCommand } from './load/command.ts'
-import { RunError, UsageError } from './errors.ts'
-import { runConformance, InternalError, type ResolvedTarget } from './run/run.ts'
-import { refuseEmptySelection } from './run/selection.ts'
+import { InternalError, RunError, UsageError } from './errors.ts'
+import type { ResolvedTarget } from './run/run.ts'
 import { outcome, type Report } from './report/model.ts'
 import { compareWithBaseline } from './report/baseline.ts'
 import { writeReports, writers, fileNames } from '../reporters/index.ts'
 import { markdownStopped } from '../reporters/markdown.ts'
 import { consoleSummary, quietSummary } from '../reporters/console.ts'
 import { listProfiles, loadProfile } from './profile.ts'
-import { checksText, explainText } from './cli/checks-command.ts'
 import { profileText, showProfile } from './cli/profile-show.ts'
 import { profileTemplate } from './cli/profile-template.ts'
 import { createReferenceServer, type ReferenceServer } from './server/index.ts'
@@ -28,6 +26,10 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
 // The only file that reads argv, prints errors and sets the exit code.
+
+// The modules that load vitest (and vite with it, half a second of CPU) are imported by the
+// commands that run or list checks: --help, --version, profiles, serve and cleanup do without.
+const checksCommand = () => import('./cli/checks-command.ts')
 
 async function main(argv: readonly string[]): Promise<number> {
   if (argv[0] === 'load') return loadCommand(argv.slice(1), process.env, process.stdout)
@@ -52,11 +54,11 @@ async function main(argv: readonly string[]): Promise<number> {
       return 0
     case 'checks':
       loadProfile(command.profile)
-      process.stdout.write(await checksText(command.profile, command.json))
+      process.stdout.write(await (await checksCommand()).checksText(command.profile, command.json))
       return 0
     case 'explain':
       loadProfile(command.profile)
-      process.stdout.write(await explainText(command.id, command.profile))
+      process.stdout.write(await (await checksCommand()).explainText(command.id, command.profile))
       return 0
     case 'serve':
       return serve(command.port, command.token)
@@ -125,7 +127,9 @@ function lostJournal(baseUrl: string, prefix: string): string {
 
 async function run(options: RunOptions): Promise<number> {
   const baseline = options.baseline === undefined ? undefined : readBaseline(options.baseline)
-  if (options.only !== undefined) await refuseEmptySelection(options.only, options.profile)
+  const { runConformance } = await import('./run/run.ts')
+  const { refuseEmptySelection } = await import('./run/selection.ts')
+  if (options.only !== undefined) await refuseEmptySelection(options.only, options.profile, options.concurrency)
   let embedded: ReferenceServer | undefined
   let target: ResolvedTarget
   if (options.target.kind === 'embedded') {

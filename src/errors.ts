@@ -35,3 +35,8 @@ export class NotScim extends RunError {
   readonly code = 'SCIM_CONFORM_NOT_SCIM'
   readonly exitCode = 3
 }
+
+/** Scim-conform's own bug surfaced during a run: exit 4, never mistaken for a verdict. */
+export class InternalError extends Error {
+  override readonly name = 'InternalError'
+}

@@ -14,3 +14,22 @@ describe('the relay of a kept vitest instance', () => {
     expect(hooksOf(prototype).filter((hook) => !hooksOf(Relay.prototype).includes(hook))).toEqual([])
   })
 })
+
+describe('a run in the caller’s process', () => {
+  it('leaves the exit code to the caller, also when checks fail', async () => {
+    const { startServer, runAgainst, brokenIds } = await import('./helpers.ts')
+    const server = await startServer({ wrap: (handle) => async (req) => {
+      const res = await handle(req)
+      return req.method === 'POST' && res.status === 201 ? { ...res, status: 200 } : res
+    } })
+    const before = process.exitCode
+    try {
+      const report = await runAgainst(server, { only: 'users.create.*' })
+      expect(brokenIds(report)).toContain('users.create.status-201')
+      expect(process.exitCode).toBe(before)
+    } finally {
+      process.exitCode = before
+      await server.close()
+    }
+  })
+})

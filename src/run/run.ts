@@ -1,7 +1,6 @@
 import { mkdirSync, existsSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { randomBytes } from 'node:crypto'
-import { availableParallelism } from 'node:os'
 import { ReportCollector } from './collect.ts'
 import { ProgressReporter, type ProgressOutput } from '../../reporters/progress.ts'
 import { createPermits, type Permits } from '../client/permits.ts'
@@ -19,8 +18,8 @@ import { coverageOf } from '../catalogue/coverage.ts'
 import { THROTTLING_CHECK, throttlingCheck } from './throttling-check.ts'
 import { globToPattern, suiteAreas } from './selection.ts'
 import type { Area } from './suite-index.ts'
-import { runChecks } from './suite-runner.ts'
-import { TargetUnreachable, UsageError } from '../errors.ts'
+import { runChecks, runnerShape, type RunnerShape } from './suite-runner.ts'
+import { InternalError, TargetUnreachable, UsageError } from '../errors.ts'
 import type { Recording, RunConfig, WorkerAuth } from '../kit/run-config.ts'
 import { defaultGate, type Gate } from '../report/gates.ts'
 import { addThrottling, type AttributesJudged, type CleanupSummary, type Report, type TransportSummary } from '../report/model.ts'
@@ -28,13 +27,6 @@ import { addThrottling, type AttributesJudged, type CleanupSummary, type Report,
 // runConformance(): preflight, the suites in vitest (src/run/suite-runner.ts), the sweep,
 // the Report. Never prints the token, never exits the process: the CLI decides what to
 // show and how to exit.
-
-/**
- * Worker threads at most: one per core (at least 2, at most 8). Each worker imports the
- * client, ajv and faker once, and the checks only wait on the network; a worker per core
- * measured as fast as 8 workers against a 100 ms server and a third faster on loopback.
- */
-const MAX_WORKERS = Math.min(8, Math.max(2, availableParallelism()))
 
 export type ResolvedTarget =
   | { readonly baseUrl: string; readonly token: string }
@@ -74,11 +66,6 @@ export interface ConformanceOptions {
   readonly signal?: AbortSignal
 }
 
-/** Scim-conform's own bug surfaced during a run: exit 4, never mistaken for a verdict. */
-export class InternalError extends Error {
-  override readonly name = 'InternalError'
-}
-
 export async function runConformance(options: ConformanceOptions): Promise<Report> {
   const startedAt = new Date()
   const profile = withDialect(loadProfile(options.profile), options.dialect)
@@ -93,11 +80,8 @@ export async function runConformance(options: ConformanceOptions): Promise<Repor
   writeFileSync(journalPath, JSON.stringify({ op: 'run', baseUrl, prefix, at: startedAt.toISOString() }) + '\n')
 
   const suites = suiteAreas(options.only)
-  // --concurrency is one limit for the whole run, held in the permits below, so every
-  // worker may use all of it: what is idle in one suite file is free for another. More workers
-  // keep more files (and their sequential scenario chains) going at once.
-  const maxWorkers = Math.max(1, Math.min(options.concurrency, suites.length, MAX_WORKERS))
-  const connectionsPerWorker = options.concurrency
+  const shape = runnerShape(options.concurrency, suites.length)
+  const { maxWorkers, maxConcurrency: connectionsPerWorker } = shape
   const target = options.target
   let auth: WorkerAuth
   if ('token' in target) {
@@ -150,7 +134,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Repor
       ...(options.rate === undefined ? {} : { ratePerWorker: rateShare(options.rate, maxWorkers) }),
       ...(deadlineMs === undefined ? {} : { deadlineMs }),
     }
-    await runSuites(run, collector, permits, maxWorkers, suites, { ...options, signal: stop.signal })
+    await runSuites(run, collector, permits, shape, suites, { ...options, signal: stop.signal })
   } finally {
     stop.dispose()
     // After passes, failures, crashes and Ctrl-C alike: nothing the run created stays behind.
@@ -202,8 +186,8 @@ function withDialect(profile: Profile, dialect: ConformanceOptions['dialect']): 
 }
 
 /** The selected checks in vitest; each run loads only the suite files that can hold a selected check. */
-async function runSuites(run: RunConfig, collector: ReportCollector, permits: Permits, maxWorkers: number, suites: readonly Area[], options: ConformanceOptions): Promise<void> {
-  await runChecks({ maxWorkers, maxConcurrency: run.connectionsPerWorker }, {
+async function runSuites(run: RunConfig, collector: ReportCollector, permits: Permits, shape: RunnerShape, suites: readonly Area[], options: ConformanceOptions): Promise<void> {
+  await runChecks(shape, {
     run,
     // Without --only every suite file is loaded, so a full run cannot miss a file the index lacks.
     areas: options.only === undefined ? 'all' : suites,

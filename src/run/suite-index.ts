@@ -42,9 +42,6 @@ export const areas = Object.keys(suiteIndex) as Area[]
 /** The area of a suite file: suites/<area>.suite.ts (or .js when installed). */
 export const areaOf = (file: string): string => path.basename(file).replace(/\.suite\.[jt]s$/, '')
 
-/** vitest include globs for these areas' files below suites/ (.ts in development, .js when installed). */
-export const suiteGlobs = (selected: readonly string[]): string[] => selected.map((area) => `**/${area}.suite.{ts,js}`)
-
 /** The areas whose prefix the id starts with: exactly one for every check a suite registers. */
 export function areasOfId(id: string): Area[] {
   return areas.filter((area) => suiteIndex[area].some((prefix) => id.startsWith(prefix)))

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import { BaseSequencer, createVitest, type Reporter, type TestCase, type TestModule, type TestRunEndReason, type TestSpecification, type Vitest } from 'vitest/node'
 import { fileHooks, packageRoot, suitesDir } from '../paths.ts'
 import type { RunConfig } from '../kit/run-config.ts'
@@ -32,6 +33,23 @@ export interface RunnerShape {
   readonly maxConcurrency: number
 }
 
+/**
+ * Worker threads at most: one per core (at least 2, at most 8). Each worker imports the
+ * client, ajv and faker once, and the checks only wait on the network; a worker per core
+ * measured as fast as 8 workers against a 100 ms server and a third faster on loopback.
+ */
+const MAX_WORKERS = Math.min(8, Math.max(2, availableParallelism()))
+
+/**
+ * The shape of a run with --concurrency over this many suite files. --concurrency is one limit
+ * for the whole run, held in the run's permits, so every worker may use all of it: what is idle
+ * in one suite file is free for another. Listing the checks a run will select uses the same
+ * shape, so that the run finds the instance and the threads the listing warmed.
+ */
+export function runnerShape(concurrency: number, files: number): RunnerShape {
+  return { maxWorkers: Math.max(1, Math.min(concurrency, files, MAX_WORKERS)), maxConcurrency: concurrency }
+}
+
 /** A kept instance not asked for again within this time is closed. It never holds the process open. */
 const IDLE_MS = 5_000
 
@@ -43,9 +61,37 @@ interface Kept {
 
 const idle = new Map<string, { kept: Kept; timer: NodeJS.Timeout }[]>()
 
+/**
+ * The test modules of these suite files, collected (imported, no check body run) in a kept
+ * instance of this shape, or a new one. `run` is what the suites read while they register their
+ * checks; no request is sent.
+ */
+export async function collectChecks(shape: RunnerShape, run: RunConfig, areas: readonly Area[] | 'all'): Promise<readonly TestModule[]> {
+  const key = keyOf(shape)
+  const kept = takeIdle(key) ?? (await create(shape))
+  let reusable = false
+  const exitCode = process.exitCode
+  try {
+    const selected = filesOf(kept, areas)
+    if (selected.length === 0) return []
+    kept.vitest.provide('run', run)
+    const project = kept.vitest.getRootProject()
+    const { testModules } = await kept.vitest.collectTests(selected.map((file) => project.createSpecification(file)))
+    // The instance's state also holds the modules of its earlier runs.
+    const wanted = new Set(selected)
+    reusable = true
+    return testModules.filter((module) => wanted.has(module.moduleId))
+  } finally {
+    // Vitest sets the process's exit code when a file failed: the caller's verdict decides it.
+    process.exitCode = exitCode
+    if (reusable) keepIdle(key, kept)
+    else await close(kept)
+  }
+}
+
 /** Runs the checks in a kept instance of this shape, or a new one; every check has ended when it resolves. */
 export async function runChecks(shape: RunnerShape, checks: ChecksToRun): Promise<void> {
-  const key = `${shape.maxWorkers}/${shape.maxConcurrency}`
+  const key = keyOf(shape)
   const kept = takeIdle(key) ?? (await create(shape))
   let reusable = false
   const abort = () => {
@@ -53,10 +99,10 @@ export async function runChecks(shape: RunnerShape, checks: ChecksToRun): Promis
     void kept.vitest.cancelCurrentRun('keyboard-input')
   }
   checks.signal?.addEventListener('abort', abort, { once: true })
+  const exitCode = process.exitCode
   try {
     if (checks.signal?.aborted) return
-    const areas = checks.areas
-    const selected = areas === 'all' ? kept.files : kept.files.filter((file) => areas.some((area) => area === areaOf(file)))
+    const selected = filesOf(kept, checks.areas)
     kept.vitest.provide('run', checks.run)
     kept.relay.to = [...checks.reporters, new LastTurnGate(selected.filter((file) => areaOf(file) !== lastTurnArea), () => checks.endTurns('go'))]
     const project = kept.vitest.getRootProject()
@@ -64,12 +110,19 @@ export async function runChecks(shape: RunnerShape, checks: ChecksToRun): Promis
     if (selected.length > 0) await kept.vitest.runTestSpecifications(selected.map((file) => project.createSpecification(file, options)), true)
     reusable = !checks.signal?.aborted
   } finally {
+    process.exitCode = exitCode
     checks.endTurns('stopped')
     checks.signal?.removeEventListener('abort', abort)
     kept.relay.to = []
     if (reusable) keepIdle(key, kept)
     else await close(kept)
   }
+}
+
+const keyOf = (shape: RunnerShape): string => `${shape.maxWorkers}/${shape.maxConcurrency}`
+
+function filesOf(kept: Kept, areas: readonly Area[] | 'all'): readonly string[] {
+  return areas === 'all' ? kept.files : kept.files.filter((file) => areas.some((area) => area === areaOf(file)))
 }
 
 async function close(kept: Kept): Promise<void> {
