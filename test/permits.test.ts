@@ -84,3 +84,21 @@ it('the last turn: waits are answered when the turns end, later waits at once, a
   permits.endTurns('stopped')
   expect(await clients[0]!.lastTurn()).toBe('go')
 })
+
+it("grants one client's requests in the order they asked, so a replay sends them in the same order", async () => {
+  const permits = createPermits(1)
+  const client = permitClient(permits.shared)
+  const order: string[] = []
+  const ask = (name: string) => client.acquire().then((release) => {
+    order.push(name)
+    setTimeout(release, 5)
+  })
+  const first = await client.acquire()
+  const waiting = [ask('second'), ask('third')]
+  await sleep(20)
+  // A request asked for the moment a permit comes back must still queue behind the older ones.
+  first()
+  const late = ask('late')
+  await Promise.all([...waiting, late])
+  expect(order).toEqual(['second', 'third', 'late'])
+})

@@ -62,30 +62,38 @@ export function createPermits(limit: number): Permits {
   }
 }
 
-/** A worker's side of the permits: the same shared memory, seen from its thread. */
+/**
+ * A worker's side of the permits: the same shared memory, seen from its thread. Its requests
+ * get permits in the order they asked (a replay with --seed sends its requests in the same
+ * order); only the oldest of them competes with the other workers.
+ */
 export function permitClient(shared: SharedArrayBuffer): PermitSource {
   const slots = new Int32Array(shared)
-  const release = () => {
-    Atomics.sub(slots, ACTIVE, 1)
-    Atomics.notify(slots, ACTIVE, 1)
+  const asking: ((release: () => void) => void)[] = []
+  let serving = false
+  const serve = async () => {
+    if (serving) return
+    serving = true
+    try {
+      while (asking.length > 0) {
+        await takePermit(slots)
+        let released = false
+        asking.shift()!(() => {
+          if (released) return
+          released = true
+          Atomics.sub(slots, ACTIVE, 1)
+          Atomics.notify(slots, ACTIVE, 1)
+        })
+      }
+    } finally {
+      serving = false
+    }
   }
   return {
-    acquire: async () => {
-      for (;;) {
-        const active = Atomics.load(slots, ACTIVE)
-        if (active < Atomics.load(slots, LIMIT)) {
-          if (Atomics.compareExchange(slots, ACTIVE, active, active + 1) !== active) continue
-          raisePeak(slots, active + 1)
-          let released = false
-          return () => {
-            if (released) return
-            released = true
-            release()
-          }
-        }
-        await changed(slots, ACTIVE, active)
-      }
-    },
+    acquire: () => new Promise((resolve) => {
+      asking.push(resolve)
+      void serve()
+    }),
     lastTurn: async () => {
       for (;;) {
         const turn = Atomics.load(slots, TURN)
@@ -93,6 +101,18 @@ export function permitClient(shared: SharedArrayBuffer): PermitSource {
         await changed(slots, TURN, TURN_CODES.pending)
       }
     },
+  }
+}
+
+async function takePermit(slots: Int32Array): Promise<void> {
+  for (;;) {
+    const active = Atomics.load(slots, ACTIVE)
+    if (active < Atomics.load(slots, LIMIT)) {
+      if (Atomics.compareExchange(slots, ACTIVE, active, active + 1) !== active) continue
+      raisePeak(slots, active + 1)
+      return
+    }
+    await changed(slots, ACTIVE, active)
   }
 }
 
