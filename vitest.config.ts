@@ -7,15 +7,19 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node'
 /**
  * The longest files, and those that mostly wait (paced, slow and throttling servers), start
  * first: their waits then overlap the files that keep the cores busy, instead of ending the
- * run alone. The rest follow in vitest's own order. Keep the list to files over a minute.
+ * run alone. The rest follow in vitest's own order (a clean clone has no timings for it).
+ * Keep the list to files over half a minute.
  */
 const START_FIRST = [
   // npm run test:quick's longest file (vitest.quick.config.ts); npm test does not include it.
   'test/quick/changed-faults.quick.ts',
-  'test/transport/paced-profiles.test.ts', 'test/transport/hostile-servers.test.ts', 'test/cli.test.ts', 'test/transport/slow-server.test.ts',
+  // Mostly waiting: about half a core between them.
+  'test/transport/paced-profiles.test.ts', 'test/transport/hostile-servers.test.ts', 'test/transport/slow-server.test.ts',
+  // npm installs and spawned CLIs.
+  'test/cli.test.ts', 'test/load-artillery.test.ts', 'test/pack.test.ts', 'test/readme-commands.test.ts',
   'test/self-test/faults-1.test.ts', 'test/self-test/faults-2.test.ts', 'test/self-test/faults-3.test.ts', 'test/self-test/faults-4.test.ts',
-  'test/lawful-variants/rfc.test.ts', 'test/lawful-variants/entra.test.ts', 'test/load-artillery.test.ts', 'test/readme-commands.test.ts',
-  'test/safety/cleanup-auth.test.ts',
+  'test/lawful-variants/rfc.test.ts', 'test/lawful-variants/entra.test.ts', 'test/third-party.test.ts',
+  'test/report-evidence.test.ts', 'test/safety/interrupt.test.ts', 'test/concurrency.test.ts', 'test/safety/cleanup-auth.test.ts',
 ]
 
 class LongestFirst extends BaseSequencer {
@@ -33,9 +37,10 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    // Four files at once even on two cores: many files mostly wait (paced, slow and throttling
-    // servers, Retry-After, a tarpit), and two at a time left the cores idle through those waits.
-    maxWorkers: Math.max(4, availableParallelism()),
+    // Five files at once even on two cores: the three that start first mostly wait (paced, slow
+    // and throttling servers, Retry-After, a tarpit) for five minutes, and with four at a time
+    // one core sat idle through those waits.
+    maxWorkers: Math.max(5, availableParallelism()),
     sequence: { sequencer: LongestFirst },
     // A test process makes dozens of conformance runs (a fault shard, the zoo): with V8's default
     // young generation their threads spent a fifth of their CPU in scavenges from the second run
