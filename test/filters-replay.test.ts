@@ -48,7 +48,9 @@ describe('--seed replay of generated filters', () => {
     const first = await runOnce(20240611)
     const second = await runOnce(20240611)
     expect(first.filters.length).toBeGreaterThan(1)
-    expect(second.filters).toEqual(first.filters)
+    // The same filters, not in the same order: the generated cases go out eight at a time on
+    // several connections (src/kit/property.ts), so which one the server reads first is the network's.
+    expect([...second.filters].sort()).toEqual([...first.filters].sort())
     expect(brokenIds(second.report)).toEqual(brokenIds(first.report))
     expect(brokenIds(first.report)).toContain(CHECK)
     const counterexample = counterexampleOf(first.report)

@@ -91,20 +91,38 @@ function generatedCases<T>(arbitrary: fc.Arbitrary<T>, options: ForAllOptions<T>
   return cases
 }
 
-/** True when every case holds; stops starting new cases at the first failure. */
+/**
+ * Whether every case holds, checking `parallel` at once. Case k starts only once every case
+ * before k − parallel has ended, and after a failure at case f no case from f + parallel on
+ * starts: the cases sent are always the first f + parallel, however the answers interleave,
+ * so a replay with the same seed sends the same requests.
+ */
 async function allHold<T>(cases: readonly T[], predicate: (value: T, scim: ScimClient) => Promise<void>, scim: ScimClient, parallel: number): Promise<boolean> {
   let next = 0
-  let held = true
+  let firstFailed = Number.POSITIVE_INFINITY
+  /** Cases [0, ended) have all ended. */
+  let ended = 0
+  const hasEnded: boolean[] = []
+  const waiting: (() => void)[] = []
   const worker = async (): Promise<void> => {
-    while (held && next < cases.length) {
-      const value = cases[next++] as T
-      try {
-        await predicate(value, scim.fork())
-      } catch {
-        held = false
+    for (;;) {
+      const k = next
+      if (k >= cases.length || k >= firstFailed + parallel) return
+      if (k >= ended + parallel) {
+        await new Promise<void>((resolve) => waiting.push(resolve))
+        continue
       }
+      next++
+      try {
+        await predicate(cases[k] as T, scim.fork())
+      } catch {
+        firstFailed = Math.min(firstFailed, k)
+      }
+      hasEnded[k] = true
+      while (hasEnded[ended]) ended++
+      for (const wake of waiting.splice(0)) wake()
     }
   }
   await Promise.all(Array.from({ length: Math.min(parallel, cases.length) }, worker))
-  return held
+  return firstFailed === Number.POSITIVE_INFINITY
 }
