@@ -67,53 +67,59 @@ const idle = new Map<string, { kept: Kept; timer: NodeJS.Timeout }[]>()
  * checks; no request is sent.
  */
 export async function collectChecks(shape: RunnerShape, run: RunConfig, areas: readonly Area[] | 'all'): Promise<readonly TestModule[]> {
-  const key = keyOf(shape)
-  const kept = takeIdle(key) ?? (await create(shape))
-  let reusable = false
-  const exitCode = process.exitCode
-  try {
+  return withInstance(shape, async (kept) => {
     const selected = filesOf(kept, areas)
-    if (selected.length === 0) return []
+    if (selected.length === 0) return { value: [], reusable: true }
     kept.vitest.provide('run', run)
     const project = kept.vitest.getRootProject()
     const { testModules } = await kept.vitest.collectTests(selected.map((file) => project.createSpecification(file)))
     // The instance's state also holds the modules of its earlier runs.
     const wanted = new Set(selected)
-    reusable = true
-    return testModules.filter((module) => wanted.has(module.moduleId))
-  } finally {
-    // Vitest sets the process's exit code when a file failed: the caller's verdict decides it.
-    process.exitCode = exitCode
-    if (reusable) keepIdle(key, kept)
-    else await close(kept)
-  }
+    return { value: testModules.filter((module) => wanted.has(module.moduleId)), reusable: true }
+  })
 }
 
 /** Runs the checks in a kept instance of this shape, or a new one; every check has ended when it resolves. */
 export async function runChecks(shape: RunnerShape, checks: ChecksToRun): Promise<void> {
+  await withInstance(shape, async (kept) => {
+    const abort = () => {
+      checks.endTurns('stopped')
+      void kept.vitest.cancelCurrentRun('keyboard-input')
+    }
+    checks.signal?.addEventListener('abort', abort, { once: true })
+    try {
+      if (checks.signal?.aborted) return { value: undefined, reusable: false }
+      const selected = filesOf(kept, checks.areas)
+      kept.vitest.provide('run', checks.run)
+      kept.relay.to = [...checks.reporters, new LastTurnGate(selected.filter((file) => areaOf(file) !== lastTurnArea), () => checks.endTurns('go'))]
+      const project = kept.vitest.getRootProject()
+      const options = checks.testNamePattern === undefined ? {} : { testNamePattern: new RegExp(checks.testNamePattern) }
+      if (selected.length > 0) await kept.vitest.runTestSpecifications(selected.map((file) => project.createSpecification(file, options)), true)
+      return { value: undefined, reusable: !checks.signal?.aborted }
+    } finally {
+      checks.endTurns('stopped')
+      checks.signal?.removeEventListener('abort', abort)
+      kept.relay.to = []
+    }
+  })
+}
+
+/**
+ * Lends a kept instance of this shape, or a new one, to `use`; afterwards it is kept for the
+ * next caller, or closed when `use` threw or says it may not be reused (an aborted run).
+ */
+async function withInstance<T>(shape: RunnerShape, use: (kept: Kept) => Promise<{ readonly value: T; readonly reusable: boolean }>): Promise<T> {
   const key = keyOf(shape)
   const kept = takeIdle(key) ?? (await create(shape))
   let reusable = false
-  const abort = () => {
-    checks.endTurns('stopped')
-    void kept.vitest.cancelCurrentRun('keyboard-input')
-  }
-  checks.signal?.addEventListener('abort', abort, { once: true })
   const exitCode = process.exitCode
   try {
-    if (checks.signal?.aborted) return
-    const selected = filesOf(kept, checks.areas)
-    kept.vitest.provide('run', checks.run)
-    kept.relay.to = [...checks.reporters, new LastTurnGate(selected.filter((file) => areaOf(file) !== lastTurnArea), () => checks.endTurns('go'))]
-    const project = kept.vitest.getRootProject()
-    const options = checks.testNamePattern === undefined ? {} : { testNamePattern: new RegExp(checks.testNamePattern) }
-    if (selected.length > 0) await kept.vitest.runTestSpecifications(selected.map((file) => project.createSpecification(file, options)), true)
-    reusable = !checks.signal?.aborted
+    const used = await use(kept)
+    reusable = used.reusable
+    return used.value
   } finally {
+    // Vitest sets the process's exit code when a file failed: the caller's verdict decides it.
     process.exitCode = exitCode
-    checks.endTurns('stopped')
-    checks.signal?.removeEventListener('abort', abort)
-    kept.relay.to = []
     if (reusable) keepIdle(key, kept)
     else await close(kept)
   }
