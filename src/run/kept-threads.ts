@@ -175,5 +175,4 @@ class KeptThread implements PoolWorker {
     })
     return thread
   }
-
 }
