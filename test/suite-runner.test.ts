@@ -2,6 +2,8 @@ import { describe, it, expect } from 'vitest'
 import { Relay } from '../src/run/suite-runner.ts'
 import { ReportCollector } from '../src/run/collect.ts'
 import { ProgressReporter } from '../reporters/progress.ts'
+import { startServer, runAgainst, brokenIds } from './helpers.ts'
+import { onResponse } from './faults/wrappers.ts'
 
 // A kept vitest instance has one reporter, the relay, for every run it serves: an event a
 // run's reporter listens to and the relay does not pass on would silently never arrive.
@@ -17,11 +19,7 @@ describe('the relay of a kept vitest instance', () => {
 
 describe('a run in the caller’s process', () => {
   it('leaves the exit code to the caller, also when checks fail', async () => {
-    const { startServer, runAgainst, brokenIds } = await import('./helpers.ts')
-    const server = await startServer({ wrap: (handle) => async (req) => {
-      const res = await handle(req)
-      return req.method === 'POST' && res.status === 201 ? { ...res, status: 200 } : res
-    } })
+    const server = await startServer({ wrap: onResponse((req) => req.method === 'POST', (res) => (res.status === 201 ? { ...res, status: 200 } : res)) })
     const before = process.exitCode
     try {
       const report = await runAgainst(server, { only: 'users.create.*' })
